@@ -1,0 +1,1 @@
+"""Awesome Asyncio: the catalog model, its checker, and the generators for the README and site."""

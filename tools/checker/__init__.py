@@ -1,0 +1,1 @@
+"""The async checker: GitHub, PyPI and every link, under global and per-host limits."""

@@ -1,0 +1,159 @@
+"""One shared httpx client with the checker's retry policy and request counters.
+
+Retries use tenacity: transient failures (transport errors, 429, 5xx, GitHub's secondary limit)
+are tried again after Retry-After (capped) or an exponential, jittered backoff. A Retry-After
+longer than the cap is not slept on: the response is returned so the caller can say "unknown".
+Scheduling (global and per-host limits) is the caller's job; this module only sends.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
+
+from tools.checker.settings import Settings
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+
+
+class FetchError(Exception):
+    """A request that failed at the transport level on every attempt; `reason` is safe to print."""
+
+    def __init__(self, reason: str, *, connect: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.connect = connect
+
+
+class _Transient(Exception):
+    def __init__(self, response: httpx.Response | None, error: FetchError | None, delay: float | None) -> None:
+        self.response, self.error, self.delay = response, error, delay
+
+
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    """Seconds the server asked us to wait: Retry-After (seconds or date), or GitHub's rate-limit reset."""
+    value = response.headers.get("retry-after")
+    if value:
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            try:
+                return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+            except (TypeError, ValueError):
+                return None
+    if response.headers.get("x-ratelimit-remaining") == "0" and response.headers.get("x-ratelimit-reset"):
+        try:
+            return max(0.0, float(response.headers["x-ratelimit-reset"]) - time.time())
+        except ValueError:
+            return None
+    return None
+
+
+def describe_transport_error(exc: httpx.TransportError) -> FetchError:
+    """A short reason without the URL's query string or anything from the request headers."""
+    text = str(exc) or type(exc).__name__
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchError(f"timed out ({type(exc).__name__})", connect=isinstance(exc, httpx.ConnectTimeout))
+    if isinstance(exc, httpx.ConnectError):
+        lowered = text.lower()
+        if "name or service not known" in lowered or "nodename" in lowered or "getaddrinfo" in lowered or "temporary failure in name resolution" in lowered:
+            return FetchError("name resolution failed", connect=True)
+        return FetchError(f"could not connect: {text.splitlines()[0][:120]}", connect=True)
+    if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
+        return FetchError(f"connection broken: {type(exc).__name__}", connect=True)
+    return FetchError(f"{type(exc).__name__}: {text.splitlines()[0][:120]}")
+
+
+def _retryable(response: httpx.Response) -> bool:
+    if response.status_code in RETRY_STATUSES:
+        return True
+    # GitHub's secondary rate limit answers 403 with retry-after (or a zero remaining budget).
+    return response.status_code == 403 and retry_after_seconds(response) is not None
+
+
+class HttpClient:
+    """The checker's single client; use as `async with HttpClient(settings) as http:`."""
+
+    def __init__(self, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self.settings = settings
+        self.counts: Counter[str] = Counter()
+        limits = httpx.Limits(max_connections=None, max_keepalive_connections=max(settings.concurrency, 20))
+        self.client = httpx.AsyncClient(
+            timeout=httpx.Timeout(settings.timeout),
+            limits=limits,
+            follow_redirects=False,
+            headers={"User-Agent": settings.user_agent},
+            transport=transport,
+            trust_env=False,
+        )
+
+    async def __aenter__(self) -> HttpClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self.client.aclose()
+
+    def _wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        if isinstance(exc, _Transient) and exc.delay is not None:
+            return min(exc.delay, self.settings.retry_after_cap)
+        return wait_exponential_jitter(initial=self.settings.backoff_base, max=self.settings.retry_after_cap)(state)
+
+    async def send(
+        self,
+        method: str,
+        url: str,
+        *,
+        kind: str,
+        headers: dict[str, str] | None = None,
+        json: Any = None,
+        stream: bool = False,
+        retry: bool = True,
+    ) -> httpx.Response:
+        """The final response (a streamed one must be closed by the caller), or FetchError.
+
+        `kind` names the request counter: github_graphql, github_rest, pypi or web.
+        """
+        attempts = self.settings.retries + 1 if retry else 1
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(attempts),
+            wait=self._wait,
+            retry=retry_if_exception_type(_Transient),
+            reraise=True,
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    return await self._once(method, url, kind, headers, json, stream)
+        except _Transient as final:
+            if final.response is not None:
+                return final.response
+            assert final.error is not None
+            raise final.error from None
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _once(
+        self, method: str, url: str, kind: str, headers: dict[str, str] | None, json: Any, stream: bool
+    ) -> httpx.Response:
+        self.counts[kind] += 1
+        try:
+            request = self.client.build_request(method, url, headers=headers, json=json)
+            response = await self.client.send(request, stream=stream)
+        except httpx.TransportError as exc:
+            raise _Transient(None, describe_transport_error(exc), None) from None
+        if _retryable(response):
+            delay = retry_after_seconds(response)
+            if delay is not None and delay > self.settings.retry_after_cap:
+                return response  # an hour-long reset is not worth sleeping on: the caller reports unknown
+            if stream:
+                await response.aclose()
+            raise _Transient(response, None, delay)
+        return response
