@@ -42,6 +42,7 @@ class PypiFacts:
     found: bool | None = None          # False: PyPI has no such project (404)
     latest_version: str | None = None
     latest_release: datetime | None = None
+    last_upload: datetime | None = None  # newest file of any release, pre-releases included: activity
     yanked: list[str] = field(default_factory=list)   # yanked versions
     latest_yanked: bool = False
     inactive: bool = False             # "Development Status :: 7 - Inactive"

@@ -1,0 +1,165 @@
+"""GitHub without a token: REST with an ETag cache, frugal with a 60-an-hour budget."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tools.checker.facts import RepoFacts
+from tools.checker.github import fetch_repositories
+from tools.checker.http import HttpClient
+from tools.checker.settings import Settings
+from tests.fakes.github import FakeGitHub, fake_github  # noqa: F401  (fixture)
+
+EXHAUSTED = re.compile(r"^GitHub API budget exhausted until \d\d:\d\d UTC$")
+
+
+async def check(
+    fake: FakeGitHub, repos: list[tuple[str, str]], cache: Path, **overrides: object
+) -> tuple[dict[tuple[str, str], RepoFacts], HttpClient]:
+    settings = Settings(
+        github_api_url=fake.url, github_graphql_url=f"{fake.url}/graphql", github_token=None,
+        cache_dir=cache, timeout=5, backoff_base=0.01, retry_after_cap=5, **overrides,  # type: ignore[arg-type]
+    )
+    async with HttpClient(settings) as http:
+        return await fetch_repositories(repos, http, settings), http
+
+
+async def test_facts_from_rest(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    fake_github.add("Acme", "Full", stars=99, forks=9, open_issues=4, license="BSD-3-Clause", default_branch="trunk",
+                    last_commit="2025-05-05T10:00:00Z", other_branches={"wip": "2026-11-01T00:00:00Z"},
+                    release=("1.4.0", "2025-04-01T00:00:00Z"), contributors=42)
+    fake_github.add("acme", "solo", contributors=1, release=None, license=None, archived=True)
+    results, http = await check(fake_github, [("acme", "full"), ("acme", "solo")], tmp_path)
+    full = results[("acme", "full")]
+    assert full.found is True and full.error is None and not full.moved
+    assert (full.stars, full.forks, full.open_issues, full.license, full.default_branch) == (99, 9, 4, "BSD-3-Clause", "trunk")
+    assert full.last_commit == datetime(2025, 5, 5, 10, tzinfo=UTC)  # not the newer push to "wip"
+    assert (full.latest_release, full.latest_release_tag) == (datetime(2025, 4, 1, tzinfo=UTC), "1.4.0")
+    assert full.contributors == 42
+    assert (full.archived, full.disabled) == (False, False)
+    solo = results[("acme", "solo")]
+    assert (solo.contributors, solo.latest_release, solo.license, solo.archived) == (1, None, None, True)
+    assert http.counts["github_rest"] == 8 and http.counts["github_graphql"] == 0
+    assert fake_github.requests["graphql"] == 0
+
+
+async def test_missing_repository_is_not_found_after_one_request(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    results, _ = await check(fake_github, [("acme", "gone")], tmp_path)
+    assert results[("acme", "gone")].found is False and results[("acme", "gone")].error is None
+    assert fake_github.log == [("repo", 404)]
+
+
+async def test_moved_repository_follows_301_to_its_new_name(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    repo = fake_github.add("someone", "tool", release=("v1", "2026-01-01T00:00:00Z"))
+    fake_github.move(repo, "tool-org/Tool")
+    fake_github.add("Acme", "Lib")
+    results, _ = await check(fake_github, [("someone", "tool"), ("acme", "lib")], tmp_path, github_concurrency=1)
+    moved = results[("someone", "tool")]
+    assert moved.moved and moved.full_name == "tool-org/Tool" and moved.html_url == "https://github.com/tool-org/Tool"
+    assert moved.latest_release_tag == "v1"
+    assert fake_github.log[:3] == [("repo", 301), ("repository_by_id", 200), ("commits", 200)]
+    assert not results[("acme", "lib")].moved
+
+
+async def test_empty_repository_has_no_last_commit_and_no_error(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    fake_github.add("acme", "empty", last_commit=None, contributors=0)
+    results, _ = await check(fake_github, [("acme", "empty")], tmp_path)
+    empty = results[("acme", "empty")]
+    assert (empty.found, empty.last_commit, empty.error, empty.contributors) == (True, None, None, 0)
+
+
+async def test_second_run_is_all_304_and_spends_no_budget(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    repos = [("acme", f"lib{i}") for i in range(4)]
+    for owner, name in repos:
+        fake_github.add(owner, name, release=("v1", "2026-01-01T00:00:00Z"), contributors=5)
+    first, _ = await check(fake_github, repos, tmp_path)
+    assert fake_github.rest_remaining == 60 - 16 and fake_github.count(status=304) == 0
+    fake_github.log.clear()
+    second, _ = await check(fake_github, repos, tmp_path)
+    assert fake_github.rest_remaining == 60 - 16
+    assert fake_github.log and {s for _, s in fake_github.log} == {304} and len(fake_github.log) == 16
+    assert second == first
+
+
+async def test_a_repository_without_releases_costs_one_request_per_run(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    fake_github.add("acme", "lib", release=None)
+    await check(fake_github, [("acme", "lib")], tmp_path)
+    before = fake_github.rest_remaining
+    results, _ = await check(fake_github, [("acme", "lib")], tmp_path)
+    assert before - fake_github.rest_remaining == 1  # a 404 carries no ETag: /releases/latest is asked again
+    assert fake_github.log[-4:] == [("repo", 304), ("commits", 304), ("release", 404), ("contributors", 304)]
+    assert results[("acme", "lib")].latest_release is None
+
+
+async def test_changed_repository_is_read_again(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    repo = fake_github.add("acme", "lib", stars=1)
+    await check(fake_github, [("acme", "lib")], tmp_path)
+    repo.stars = 2
+    results, _ = await check(fake_github, [("acme", "lib")], tmp_path)
+    assert results[("acme", "lib")].stars == 2
+    assert ("repo", 200) in fake_github.log[-4:]
+
+
+async def test_a_corrupt_cache_file_is_ignored(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    fake_github.add("acme", "lib")
+    (tmp_path / "github-rest-etags.json").write_text("{not json", encoding="utf-8")
+    results, _ = await check(fake_github, [("acme", "lib")], tmp_path)
+    assert results[("acme", "lib")].found is True
+
+
+async def test_budget_reaching_zero_stops_asking(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    for i in range(3):
+        fake_github.add("acme", f"lib{i}", release=("v1", "2026-01-01T00:00:00Z"))
+    fake_github.rest_remaining = 5
+    repos = [("acme", f"lib{i}") for i in range(3)]
+    results, _ = await check(fake_github, repos, tmp_path, github_concurrency=1)
+    assert len(fake_github.log) == 5 and fake_github.count(status=403) == 0  # nothing sent once it hit 0
+    first = results[("acme", "lib0")]
+    assert first.error is None and first.latest_release_tag == "v1"
+    assert first.contributors is None  # too little budget left for extras
+    assert EXHAUSTED.match(results[("acme", "lib1")].error or "")  # partly read, but not enough to judge
+    assert results[("acme", "lib2")].found is None and EXHAUSTED.match(results[("acme", "lib2")].error or "")
+
+
+async def test_exhausted_budget_403_stops_at_once(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    for i in range(10):
+        fake_github.add("acme", f"lib{i}")
+    fake_github.rest_remaining = 0
+    results, _ = await check(fake_github, [("acme", f"lib{i}") for i in range(10)], tmp_path, github_concurrency=1)
+    assert fake_github.log == [("repo", 403)]
+    assert all(EXHAUSTED.match(f.error or "") for f in results.values())
+
+
+async def test_secondary_limit_then_success(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    fake_github.add("acme", "lib")
+    fake_github.secondary_limit, fake_github.retry_after = 1, "0"
+    results, _ = await check(fake_github, [("acme", "lib")], tmp_path)
+    assert results[("acme", "lib")].error is None
+    assert fake_github.log[:2] == [("repo", 403), ("repo", 200)]
+
+
+async def test_malformed_json_is_an_error_for_that_repository(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    fake_github.add("acme", "lib")
+    fake_github.malformed = 1
+    results, _ = await check(fake_github, [("acme", "lib")], tmp_path)
+    assert results[("acme", "lib")].error == "GitHub answered malformed JSON"
+    assert results[("acme", "lib")].found is None
+
+
+async def test_server_errors_leave_the_repository_unknown(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    fake_github.add("acme", "lib")
+    fake_github.rest_failures = [503, 503]
+    results, _ = await check(fake_github, [("acme", "lib")], tmp_path, retries=1)
+    assert results[("acme", "lib")].found is None
+    assert results[("acme", "lib")].error == "GitHub answered HTTP 503 for the repository"
+
+
+async def test_requests_to_github_are_bounded_by_github_concurrency(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    repos = [("acme", f"lib{i}") for i in range(6)]
+    for owner, name in repos:
+        fake_github.add(owner, name)
+    fake_github.latency = 0.02
+    results, _ = await check(fake_github, repos, tmp_path, github_concurrency=2)
+    assert fake_github.max_in_flight == 2 and all(f.found for f in results.values())

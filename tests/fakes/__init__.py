@@ -1,0 +1,1 @@
+"""Honest fakes of the services the checker talks to, served on loopback for tests."""

@@ -1,0 +1,28 @@
+"""GitHub repository facts: GraphQL in batches with a token, conditional REST requests without."""
+
+from __future__ import annotations
+
+from tools.checker.facts import RepoFacts
+from tools.checker.github._common import key_of
+from tools.checker.github.graphql import fetch_graphql
+from tools.checker.github.rest import fetch_rest
+from tools.checker.http import HttpClient
+from tools.checker.settings import Settings
+
+__all__ = ["fetch_repositories"]
+
+
+async def fetch_repositories(
+    repos: list[tuple[str, str]], http: HttpClient, settings: Settings
+) -> dict[tuple[str, str], RepoFacts]:
+    """Facts for each (owner, repo), keyed by (owner.casefold(), repo.casefold()).
+
+    Every key asked for is answered: a repository GitHub could not tell about has `error` set.
+    """
+    unique: dict[tuple[str, str], tuple[str, str]] = {}
+    for owner, name in repos:
+        unique.setdefault(key_of(owner, name), (owner, name))
+    if not unique:
+        return {}
+    fetch = fetch_graphql if settings.github_token else fetch_rest
+    return await fetch(list(unique.values()), http, settings)

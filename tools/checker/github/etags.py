@@ -1,0 +1,60 @@
+"""An on-disk ETag store for GitHub's REST API, so a second run gets 304s that cost no budget.
+
+Why not hishel 2.0: it caches at the transport, but the shared `HttpClient` owns its transport
+and serves the web and PyPI too, where a cache is not wanted; hishel also turns a 304 back into
+the cached 200, hiding what this module needs to see, and serves "fresh" entries without asking
+at all. What GitHub needs is narrower: remember each URL's ETag and the few fields read from
+its body, send If-None-Match, and reuse those fields on 304. That is one JSON file, loaded once
+and written atomically at the end of a run; a corrupt or old-format file is simply ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1  # bump when what is stored per URL changes, so old files are ignored
+
+
+class ETagStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.changed = False
+
+    @classmethod
+    def load(cls, path: Path) -> ETagStore:
+        store = cls(path)
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return store
+        if isinstance(raw, dict) and raw.get("format") == FORMAT and isinstance(raw.get("entries"), dict):
+            store.entries = {k: v for k, v in raw["entries"].items() if isinstance(v, dict) and "etag" in v}
+        return store
+
+    def get(self, url: str) -> tuple[str, Any] | None:
+        entry = self.entries.get(url)
+        return (entry["etag"], entry.get("data")) if entry else None
+
+    def put(self, url: str, etag: str, data: Any) -> None:
+        self.entries[url] = {"etag": etag, "data": data}
+        self.changed = True
+
+    def save(self) -> None:
+        """Temporary file and rename: a crash never leaves half a cache behind."""
+        if not self.changed:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({"format": FORMAT, "entries": self.entries}, handle, separators=(",", ":"))
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.changed = False

@@ -1,0 +1,204 @@
+"""Repositories through GitHub's GraphQL API: up to `graphql_batch` repositories per query.
+
+Each repository is one aliased `repository(owner:, name:)` field whose arguments are query
+variables, so catalog text never becomes query syntax. GitHub answers a batch with per-alias
+errors (`data.rN: null` plus an error whose `path` is `["rN"]`), so one missing repository
+leaves the others intact. `repository()` follows renames and transfers and answers with the
+new `nameWithOwner`. Large queries can time out (502/504): after http.py's retries a batch is
+split in halves until it works or is down to one repository.
+
+GraphQL has no contributor count (only `mentionableUsers`, `assignableUsers`, which are other
+things), so `contributors` stays None on this path.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from tools.checker.facts import RepoFacts
+from tools.checker.github._common import Budget, as_bool, as_int, key_of, parse_time, run_workers, scrub
+from tools.checker.http import FetchError, HttpClient
+from tools.checker.settings import Settings
+
+Key = tuple[str, str]
+
+REPOSITORY_FIELDS = """
+fragment RepoFacts on Repository {
+  nameWithOwner
+  url
+  stargazerCount
+  forkCount
+  isArchived
+  isDisabled
+  licenseInfo { spdxId }
+  issues(states: [OPEN]) { totalCount }
+  defaultBranchRef { name target { ... on Commit { committedDate } } }
+  latestRelease { tagName publishedAt createdAt }
+}
+"""
+
+SPLITTABLE_STATUSES = frozenset({502, 504})
+ALIAS = re.compile(r"r\d+")
+
+
+def build_query(repos: list[tuple[str, str]]) -> tuple[str, dict[str, str]]:
+    """One query for a batch; alias `rN` and variables `$oN`/`$nN` are the batch position."""
+    params, fields, variables = [], [], {}
+    for i, (owner, name) in enumerate(repos):
+        params.append(f"$o{i}: String!, $n{i}: String!")
+        fields.append(f"  r{i}: repository(owner: $o{i}, name: $n{i}) {{ ...RepoFacts }}")
+        variables[f"o{i}"], variables[f"n{i}"] = owner, name
+    query = (
+        f"query Repositories({', '.join(params)}) {{\n"
+        "  rateLimit { cost remaining resetAt }\n" + "\n".join(fields) + "\n}\n" + REPOSITORY_FIELDS
+    )
+    return query, variables
+
+
+class _Retryable(Exception):
+    """GitHub timed out or broke on this batch: worth trying smaller."""
+
+
+class _BatchError(Exception):
+    """Every repository of the batch gets this reason."""
+
+
+class GraphQLFetcher:
+    def __init__(self, http: HttpClient, settings: Settings) -> None:
+        self.http, self.settings = http, settings
+        self.budget = Budget()
+        self.headers = {"Authorization": f"bearer {settings.github_token}", "Accept": "application/json"}
+
+    async def fetch(self, repos: list[tuple[str, str]]) -> dict[Key, RepoFacts]:
+        results: dict[Key, RepoFacts] = {}
+        size = max(1, self.settings.graphql_batch)
+        batches = [repos[i : i + size] for i in range(0, len(repos), size)]
+
+        async def handle(batch: list[tuple[str, str]]) -> None:
+            results.update(await self._batch(batch))
+
+        await run_workers(batches, self.settings.github_concurrency, handle)
+        return results
+
+    async def _batch(self, batch: list[tuple[str, str]]) -> dict[Key, RepoFacts]:
+        if self.budget.stopped:
+            return _all_failed(batch, self.budget.stopped)
+        try:
+            return await self._query(batch)
+        except _Retryable as exc:
+            if len(batch) == 1:
+                return _all_failed(batch, str(exc))
+            half = (len(batch) + 1) // 2
+            return {**await self._batch(batch[:half]), **await self._batch(batch[half:])}
+        except _BatchError as exc:
+            return _all_failed(batch, scrub(str(exc), self.settings.github_token))
+
+    async def _query(self, batch: list[tuple[str, str]]) -> dict[Key, RepoFacts]:
+        query, variables = build_query(batch)
+        try:
+            response = await self.http.send(
+                "POST",
+                self.settings.github_graphql_url,
+                kind="github_graphql",
+                headers=self.headers,
+                json={"query": query, "variables": variables},
+            )
+        except FetchError as exc:
+            raise _BatchError(f"GitHub GraphQL unreachable: {exc.reason}") from None
+        self.budget.note(response)
+        if self.budget.judge_refusal(response):
+            raise _BatchError(self.budget.stopped or "refused")
+        if response.status_code in SPLITTABLE_STATUSES:
+            raise _Retryable(f"GitHub GraphQL kept answering HTTP {response.status_code}")
+        if response.status_code != 200:
+            raise _BatchError(f"GitHub GraphQL answered HTTP {response.status_code}")
+        try:
+            body = response.json()
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise _BatchError("GitHub GraphQL answered malformed JSON") from None
+        if not isinstance(body, dict):
+            raise _BatchError("GitHub GraphQL answered JSON of an unexpected shape")
+        return self._read(batch, body)
+
+    def _read(self, batch: list[tuple[str, str]], body: dict[str, Any]) -> dict[Key, RepoFacts]:
+        data = body.get("data")
+        errors = [e for e in body.get("errors") or [] if isinstance(e, dict)]
+        by_alias: dict[str, dict[str, Any]] = {}
+        general: list[dict[str, Any]] = []
+        for error in errors:
+            path = error.get("path")
+            if isinstance(path, list) and path and isinstance(path[0], str) and ALIAS.fullmatch(path[0]):
+                by_alias.setdefault(path[0], error)
+            else:
+                general.append(error)
+        if any(e.get("type") == "RATE_LIMITED" for e in errors):
+            self.budget.exhaust(self.budget.reset)
+            raise _BatchError(self.budget.stopped or "rate limited")
+        if not isinstance(data, dict):
+            message = str(general[0].get("message")) if general else ""
+            if any(hint in message.lower() for hint in ("timeout", "timed out", "something went wrong")):
+                raise _Retryable(f"GitHub GraphQL failed: {message}")
+            raise _BatchError(f"GitHub GraphQL refused the query: {message or 'no data'}")
+        self._note_rate_limit(data.get("rateLimit"))
+        results = {}
+        for i, (owner, name) in enumerate(batch):
+            alias = f"r{i}"
+            facts = RepoFacts(owner=owner, name=name)
+            node = data.get(alias)
+            if isinstance(node, dict):
+                _fill(facts, node)
+            elif alias in by_alias and by_alias[alias].get("type") == "NOT_FOUND":
+                facts.found = False
+            else:
+                error = by_alias.get(alias) or (general[0] if general else None)
+                message = error.get("message") if error else "no answer for this repository"
+                facts.error = scrub(f"GitHub GraphQL: {message}", self.settings.github_token)
+            results[key_of(owner, name)] = facts
+        return results
+
+    def _note_rate_limit(self, rate: object) -> None:
+        """Each answer says what it cost and what is left: stop before a query we cannot pay for."""
+        if not isinstance(rate, dict):
+            return
+        remaining, cost = as_int(rate.get("remaining")), as_int(rate.get("cost")) or 1
+        reset = parse_time(rate.get("resetAt"))
+        if reset is not None:
+            self.budget.reset = reset.timestamp()
+        if remaining is not None:
+            self.budget.remaining = remaining
+            if remaining < cost:
+                self.budget.exhaust(self.budget.reset)
+
+
+def _fill(facts: RepoFacts, node: dict[str, Any]) -> None:
+    facts.found = True
+    facts.full_name = node.get("nameWithOwner") if isinstance(node.get("nameWithOwner"), str) else None
+    facts.html_url = node.get("url") if isinstance(node.get("url"), str) else None
+    facts.stars = as_int(node.get("stargazerCount"))
+    facts.forks = as_int(node.get("forkCount"))
+    facts.archived = as_bool(node.get("isArchived"))
+    facts.disabled = as_bool(node.get("isDisabled"))
+    issues = node.get("issues")
+    facts.open_issues = as_int(issues.get("totalCount")) if isinstance(issues, dict) else None
+    licence = node.get("licenseInfo")
+    facts.license = licence.get("spdxId") if isinstance(licence, dict) else None
+    branch = node.get("defaultBranchRef")
+    if isinstance(branch, dict):
+        facts.default_branch = branch.get("name")
+        target = branch.get("target")
+        facts.last_commit = parse_time(target.get("committedDate")) if isinstance(target, dict) else None
+    release = node.get("latestRelease")
+    if isinstance(release, dict):
+        facts.latest_release = parse_time(release.get("publishedAt")) or parse_time(release.get("createdAt"))
+        facts.latest_release_tag = release.get("tagName")
+
+
+def _all_failed(batch: list[tuple[str, str]], reason: str) -> dict[Key, RepoFacts]:
+    return {key_of(o, n): RepoFacts(owner=o, name=n, error=reason) for o, n in batch}
+
+
+async def fetch_graphql(repos: list[tuple[str, str]], http: HttpClient, settings: Settings) -> dict[Key, RepoFacts]:
+    return await GraphQLFetcher(http, settings).fetch(repos)
+

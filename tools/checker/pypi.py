@@ -1,0 +1,100 @@
+"""PyPI facts from the JSON API, `{PYPI_URL}/pypi/{name}/json`.
+
+The project endpoint is the only one that lists every release with its files' `yanked` flags,
+so it is the one used (the lighter `/pypi/{name}/{version}/json` knows one version only, and
+finding the latest version needs the project endpoint first). Its body can be megabytes for a
+project with many releases: each is parsed, reduced to a `PypiFacts` at once and dropped, and
+at most `per_host` are in flight.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+
+from tools.checker.facts import PypiFacts
+from tools.checker.github._common import parse_time, run_workers
+from tools.checker.http import FetchError, HttpClient
+from tools.checker.settings import Settings
+
+INACTIVE = "Development Status :: 7 - Inactive"
+
+
+def normalize(name: str) -> str:
+    """PEP 503: PyPI's canonical spelling, which its JSON API answers without a redirect."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+async def fetch_projects(names: list[str], http: HttpClient, settings: Settings) -> dict[str, PypiFacts]:
+    """Facts for each name, keyed by the name as given; every name is answered."""
+    spellings: dict[str, list[str]] = {}
+    for name in names:
+        spellings.setdefault(normalize(name), []).append(name)
+    results: dict[str, PypiFacts] = {}
+    base = settings.pypi_url.rstrip("/")
+
+    async def handle(project: str) -> None:
+        facts = await _fetch_one(project, base, http)
+        for name in spellings[project]:
+            results[name] = replace(facts, name=name, yanked=list(facts.yanked))
+
+    await run_workers(list(spellings), settings.per_host, handle)
+    return results
+
+
+async def _fetch_one(project: str, base: str, http: HttpClient) -> PypiFacts:
+    facts = PypiFacts(name=project)
+    url = f"{base}/pypi/{quote(project, safe='')}/json"
+    try:
+        response = await http.send("GET", url, kind="pypi", headers={"Accept": "application/json"})
+        target = response.request.url.join(response.headers.get("location", ""))
+        if response.status_code in (301, 302, 307, 308) and target.host == response.request.url.host:
+            response = await http.send("GET", str(target), kind="pypi", headers={"Accept": "application/json"})
+    except FetchError as exc:
+        facts.error = f"PyPI unreachable: {exc.reason}"
+        return facts
+    if response.status_code == 404:
+        facts.found = False
+        return facts
+    if response.status_code != 200:
+        facts.error = f"PyPI answered HTTP {response.status_code}"
+        return facts
+    try:
+        body = response.json()
+        _read(facts, body)
+    except (json.JSONDecodeError, UnicodeDecodeError, AttributeError, TypeError):
+        facts.error = "PyPI answered malformed JSON"
+    return facts
+
+
+def _read(facts: PypiFacts, body: dict[str, Any]) -> None:
+    info = body["info"]
+    version = info.get("version")
+    releases: dict[str, list[dict[str, Any]]] = body.get("releases") or {}
+    facts.found = True
+    facts.latest_version = version if isinstance(version, str) else None
+    facts.inactive = INACTIVE in (info.get("classifiers") or [])
+    uploads = []
+    for release, files in releases.items():
+        if files and all(f.get("yanked") for f in files):  # PyPI yanks a whole release
+            facts.yanked.append(release)
+        elif uploaded := _first_upload(files):
+            uploads.append(uploaded)
+    facts.last_upload = max(uploads, default=None)
+    latest_files = body.get("urls") or releases.get(facts.latest_version or "", [])
+    facts.latest_release = _first_upload(latest_files)
+    facts.latest_yanked = bool(latest_files) and all(f.get("yanked") for f in latest_files)
+
+
+def _first_upload(files: list[dict[str, Any]]) -> datetime | None:
+    """A release is as old as its first file: later wheels do not make it newer."""
+    times = [t for f in files if (t := parse_time(f.get("upload_time_iso_8601") or f.get("upload_time")))]
+    return min(times) if times else None
+
+
+__all__ = ["fetch_projects", "normalize"]
