@@ -1,10 +1,149 @@
-"""Subcommands the workflows call."""
+"""Subcommands the workflows call; each parses files and hands them to a tested module."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
 from typing import Any
+
+from tools.paths import CATALOG_DIR
+
+
+def _read_json(path: Path, what: str) -> Any:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SystemExit(f"{path}: no such file ({what})") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SystemExit(f"{path}: cannot read {what}: {exc}") from None
+
+
+def _annotate_validate(args: argparse.Namespace) -> int:
+    from tools.automation.annotations import workflow_commands
+    from tools.catalog import validate_catalog
+
+    catalog, problems = validate_catalog(args.catalog)
+    for line in workflow_commands(problems):
+        print(line)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if catalog is None or (args.strict and warnings):
+        print(f"{errors} error(s), {warnings} warning(s): see the annotations on the files", file=sys.stderr)
+        return 1
+    print(f"ok: {len(catalog.entries)} entries, {warnings} warning(s)")
+    return 0
+
+
+def _changed_entries(args: argparse.Namespace) -> int:
+    from tools.automation.changes import GitError, changed_entries
+    from tools.files import write_json_atomic
+
+    try:
+        changes = changed_entries(args.catalog, args.base, args.head)
+    except GitError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        write_json_atomic(args.json, [c.as_dict() for c in changes])
+    for change in changes:
+        print(change.id)
+        print(f"{change.kind:8} {change.file}:{change.line}: {change.name}", file=sys.stderr)
+    if not changes:
+        print("no added or changed entries", file=sys.stderr)
+    return 0
+
+
+def _pr_summary(args: argparse.Namespace) -> int:
+    from tools.automation.summary import render_summary
+
+    changes = _read_json(args.changes, "the changed entries")
+    report = _read_json(args.report, "the checker's report") if args.report and args.report.exists() else None
+    status = _read_json(args.status, "the status file") if args.status and args.status.exists() else None
+    sys.stdout.write(render_summary(changes, report, status))
+    return 0
+
+
+def _health_issue(args: argparse.Namespace) -> int:
+    from tools.automation import health
+
+    report = _read_json(args.report_json, "the checker's JSON report")
+    issues = _read_json(args.open_issues, "the open issues (gh issue list --json number,title,createdAt)")
+    if not isinstance(report, dict) or not isinstance(issues, list):
+        print("error: expected a report object and a list of issues", file=sys.stderr)
+        return 1
+    try:
+        markdown = Path(args.markdown).read_text(encoding="utf-8")
+    except OSError as exc:
+        print(f"error: {args.markdown}: cannot read the Markdown report: {exc.strerror}", file=sys.stderr)
+        return 1
+    actions = health.decide(report, issues)
+    title = health.title_for(report)
+    for action in actions:
+        print(action)
+    if not actions:
+        print("nothing to do")
+    if args.apply and actions:
+        return health.apply(actions, title, health.issue_body(markdown, health.run_url()))
+    return 0
+
+
+def _issue_form(args: argparse.Namespace) -> int:
+    from tools.automation.contributing import ISSUE_FORM, FormError, category_slugs, form_categories, sync_issue_form
+
+    try:
+        if args.check:
+            if form_categories(ISSUE_FORM) != category_slugs(args.catalog):
+                print(f"{ISSUE_FORM}: the category dropdown differs from the catalog's files; "
+                      "run `awesome issue-form`", file=sys.stderr)
+                return 1
+            print("the issue form's categories match the catalog")
+            return 0
+        changed = sync_issue_form(args.catalog, ISSUE_FORM)
+    except FormError as exc:
+        print(f"error: {ISSUE_FORM}: {exc}", file=sys.stderr)
+        return 1
+    print(f"{'updated' if changed else 'unchanged'}: {ISSUE_FORM}")
+    return 0
 
 
 def register(commands: Any) -> None:  # argparse's _SubParsersAction
     """Adds the automation subcommands to `awesome`."""
+
+    def catalog_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--catalog", type=Path, default=CATALOG_DIR, metavar="DIR",
+                       help="the catalog folder (default: catalog/ of the repository)")
+
+    p = commands.add_parser("annotate-validate",
+                            help="`awesome validate` with every problem as a GitHub annotation on its file and line")
+    catalog_option(p)
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.set_defaults(func=_annotate_validate)
+
+    p = commands.add_parser("changed-entries",
+                            help="print the ids of entries added or changed since the merge base with REF")
+    catalog_option(p)
+    p.add_argument("--base", required=True, metavar="REF", help="the branch or commit the changes go into")
+    p.add_argument("--head", default="HEAD", metavar="REF", help="the changed commit (default: HEAD)")
+    p.add_argument("--json", type=Path, metavar="PATH", help="also write the changes, with files and lines, here")
+    p.set_defaults(func=_changed_entries)
+
+    p = commands.add_parser("pr-summary", help="Markdown table of changed entries' figures against the criteria")
+    p.add_argument("--changes", type=Path, required=True, metavar="PATH", help="from `changed-entries --json`")
+    p.add_argument("--report", type=Path, metavar="PATH", help="the checker's JSON report (missing: not checked)")
+    p.add_argument("--status", type=Path, metavar="PATH", help="the status file the same check wrote")
+    p.set_defaults(func=_pr_summary)
+
+    p = commands.add_parser("health-issue", help="create, edit or close the one catalog-health issue")
+    p.add_argument("--report-json", type=Path, required=True, metavar="PATH", help="the checker's JSON report")
+    p.add_argument("--markdown", type=Path, required=True, metavar="PATH", help="the checker's Markdown report")
+    p.add_argument("--open-issues", type=Path, required=True, metavar="PATH",
+                   help="`gh issue list --label catalog-health --state open --json number,title,createdAt`")
+    p.add_argument("--apply", action="store_true", help="carry the actions out with gh (default: print them)")
+    p.set_defaults(func=_health_issue)
+
+    p = commands.add_parser("issue-form", help="set the issue form's category dropdown to the catalog's categories")
+    catalog_option(p)
+    p.add_argument("--check", action="store_true", help="exit 1 if the dropdown is out of date")
+    p.set_defaults(func=_issue_form)

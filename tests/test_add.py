@@ -1,0 +1,264 @@
+"""`awesome add`: the entry lands in its sorted place, nothing else in the file moves, and the catalog still validates."""
+
+from __future__ import annotations
+
+import difflib
+import socket
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from tests.fakes.server import serve
+from tools.catalog import validate_catalog
+
+WEB = """\
+# yaml-language-server: $schema=../site/schema/category.schema.json
+title: Web Frameworks
+description: Frameworks for building web applications on asyncio.
+entries:
+  - name: aiohttp
+    url: https://github.com/aio-libs/aiohttp
+    description: Client and server for HTTP, with WebSockets and middleware.
+    pypi: aiohttp
+    kind: library
+    tags: [http, client, server]
+    added: 2026-11-21
+  # Keep the Django family together: its comment must survive an insertion.
+  - name: Django
+    url: https://github.com/django/django
+    description: "Batteries-included framework with async views: served over ASGI."
+    kind: library
+    added: 2026-11-21
+  - name: Starlette
+    url: https://github.com/encode/starlette
+    description: Lightweight toolkit for ASGI services, with routing and middleware.
+    kind: library
+"""
+
+TALKS = """\
+title: Talks
+description: Conference talks on async Python.
+entries:
+  - name: Build Your Own Async
+    url: https://www.youtube.com/watch?v=Y4Gt3Xjd7G8
+    description: Workshop writing an event loop from scratch to show how it works.
+    kind: talk
+"""
+
+
+@pytest.fixture
+def catalog(write_catalog) -> Path:
+    return write_catalog({"web-frameworks.yml": WEB, "talks.yml": TALKS})
+
+
+def added_lines(before: str, after: str) -> list[str]:
+    """The lines `after` adds to `before`; fails if anything else changed."""
+    lines: list[str] = []
+    matcher = difflib.SequenceMatcher(None, before.splitlines(True), after.splitlines(True), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        assert tag in ("equal", "insert"), f"{tag}: {before.splitlines()[i1:i2]} -> {after.splitlines()[j1:j2]}"
+        if tag == "insert":
+            lines += after.splitlines(True)[j1:j2]
+    return lines
+
+
+def names(path: Path) -> list[str]:
+    return [line.split(": ", 1)[1] for line in path.read_text().splitlines() if line.startswith("  - name: ")]
+
+
+def test_offline_add_inserts_in_order_and_changes_nothing_else(catalog: Path, awesome) -> None:
+    result = awesome("add", "https://github.com/emmett-framework/emmett", "--category", "web-frameworks",
+                     "--name", "Emmett", "--offline", "--catalog", "catalog",
+                     "--description", "Full-stack framework with its own ORM, templates and WebSocket support.")
+    assert result.code == 0, result.err
+    path = catalog / "web-frameworks.yml"
+    after = path.read_text()
+    assert added_lines(WEB, after) == [
+        "  - name: Emmett\n",
+        "    url: https://github.com/emmett-framework/emmett\n",
+        "    description: Full-stack framework with its own ORM, templates and WebSocket support.\n",
+        "    kind: library\n",
+        f"    added: {date.today().isoformat()}\n",
+    ]
+    assert "  # Keep the Django family together: its comment must survive an insertion.\n" in after
+    assert names(path) == ["aiohttp", "Django", "Emmett", "Starlette"]
+    assert "added 'Emmett' to catalog/web-frameworks.yml:18:" in result.out
+    assert "  - name: Emmett" in result.out and "awesome readme" in result.out
+    valid, problems = validate_catalog(catalog)
+    assert valid is not None and problems == []
+
+
+@pytest.mark.parametrize(("name", "position"), [("Aardvark", 0), ("zebra", 3), ("django-ninja", 2)])
+def test_case_insensitive_sorted_place_at_either_end_or_between(catalog: Path, awesome, name: str, position: int) -> None:
+    result = awesome("add", f"https://github.com/x/{name}", "--category", "web-frameworks", "--name", name,
+                     "--offline", "--description", "Routes requests to handlers with very little code.",
+                     "--catalog", "catalog")
+    assert result.code == 0, result.err
+    assert names(catalog / "web-frameworks.yml").index(name) == position
+    added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
+    assert validate_catalog(catalog)[0] is not None
+
+
+def test_offline_needs_a_description(catalog: Path, awesome) -> None:
+    result = awesome("add", "https://github.com/x/y", "--category", "web-frameworks", "--offline", "--catalog", "catalog")
+    assert result.code == 1 and "--offline needs --description" in result.err
+    assert (catalog / "web-frameworks.yml").read_text() == WEB
+
+
+@pytest.mark.parametrize("url", ["https://www.GitHub.com/encode/Starlette/", "https://github.com/encode/starlette.git"])
+def test_a_duplicate_url_is_refused_with_where_it_is(catalog: Path, awesome, url: str) -> None:
+    result = awesome("add", url, "--category", "talks", "--offline", "--description", "Another sentence about it.",
+                     "--catalog", "catalog")
+    assert result.code == 1
+    assert "already in the catalog as 'Starlette' at catalog/web-frameworks.yml:18" in result.err
+    assert (catalog / "talks.yml").read_text() == TALKS
+
+
+def test_a_duplicate_name_is_refused_without_regard_to_case(catalog: Path, awesome) -> None:
+    result = awesome("add", "https://example.org/django", "--category", "web-frameworks", "--name", "DJANGO",
+                     "--offline", "--description", "A different project with the same name.", "--catalog", "catalog")
+    assert result.code == 1 and "named 'Django' is already in the catalog at catalog/web-frameworks.yml:13" in result.err
+
+
+def test_an_unknown_category_lists_the_valid_ones(catalog: Path, awesome) -> None:
+    result = awesome("add", "https://github.com/x/y", "--category", "web", "--offline", "--description", "Anything.",
+                     "--catalog", "catalog")
+    assert result.code == 1 and "no category 'web'; choose one of: talks, web-frameworks" in result.err
+
+
+def test_a_non_web_url_is_refused(catalog: Path, awesome) -> None:
+    result = awesome("add", "javascript:alert(1)", "--category", "talks", "--offline", "--description", "Anything.",
+                     "--catalog", "catalog")
+    assert result.code == 1 and "not a web address" in result.err
+
+
+def test_an_invalid_catalog_is_not_touched(write_catalog, awesome) -> None:
+    broken = WEB.replace("    kind: library\n", "    kind: gadget\n", 1)
+    catalog = write_catalog({"web-frameworks.yml": broken})
+    result = awesome("add", "https://github.com/x/y", "--category", "web-frameworks", "--offline",
+                     "--description", "Routes requests to handlers with very little code.", "--catalog", "catalog")
+    assert result.code == 1 and "fix them before adding" in result.err and "catalog/web-frameworks.yml:9" in result.err
+    assert (catalog / "web-frameworks.yml").read_text() == broken
+
+
+def test_the_kind_follows_the_category(catalog: Path, awesome) -> None:
+    result = awesome("add", "https://www.youtube.com/watch?v=abc", "--category", "talks", "--name", "Async in Depth",
+                     "--offline", "--description", "Walks through the event loop's scheduling one callback at a time.",
+                     "--catalog", "catalog")
+    assert result.code == 0, result.err
+    assert "    kind: talk\n" in added_lines(TALKS, (catalog / "talks.yml").read_text())
+
+
+def test_a_description_that_breaks_the_style_rules_is_written_with_what_to_fix(catalog: Path, awesome) -> None:
+    result = awesome("add", "https://github.com/x/quart", "--category", "web-frameworks", "--name", "Quart",
+                     "--offline", "--description", "Quart is an async library for Flask users", "--catalog", "catalog")
+    assert result.code == 0
+    assert "Fix the description at catalog/web-frameworks.yml:" in result.out
+    for rule in ("end with a period", "repeat the entry's name", "async library for"):
+        assert rule in result.out, rule
+
+
+# --- filling the entry from GitHub and PyPI (fakes on loopback) ---------------------------------
+
+class Sources:
+    """A tiny GitHub REST and PyPI JSON API; `repos` and `projects` are what they know."""
+
+    def __init__(self) -> None:
+        self.repos: dict[str, dict[str, Any]] = {}
+        self.projects: dict[str, dict[str, Any]] = {}
+        self.auth: list[str | None] = []
+        self.app = Starlette(routes=[Route("/repos/{owner}/{repo}", self.repo), Route("/pypi/{name}/json", self.pypi)])
+
+    async def repo(self, request: Request) -> JSONResponse:
+        self.auth.append(request.headers.get("authorization"))
+        key = f"{request.path_params['owner']}/{request.path_params['repo']}".lower()
+        data = self.repos.get(key)
+        return JSONResponse(data) if data else JSONResponse({"message": "Not Found"}, status_code=404)
+
+    async def pypi(self, request: Request) -> JSONResponse:
+        data = self.projects.get(request.path_params["name"].lower())
+        return JSONResponse({"info": data}) if data else JSONResponse({"message": "Not Found"}, status_code=404)
+
+
+@pytest.fixture
+def sources(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sources]:
+    fake = Sources()
+    with serve(fake.app) as url:
+        monkeypatch.setenv("GITHUB_API_URL", url)
+        monkeypatch.setenv("PYPI_URL", url)
+        monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+        monkeypatch.delenv("GH_TOKEN", raising=False)
+        yield fake
+
+
+def test_fills_name_description_docs_and_pypi_from_the_sources(catalog: Path, awesome, sources: Sources,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_TOKEN", "t0ken")
+    sources.repos["pgjones/quart"] = {"name": "quart", "html_url": "https://github.com/pgjones/quart",
+                                      "description": "an ASGI web framework with the Flask API", "homepage": None}
+    sources.projects["quart"] = {"name": "Quart", "summary": "A Python ASGI web framework with the same API as Flask",
+                                 "project_urls": {"Source": "https://github.com/pgjones/quart",
+                                                  "Documentation": "https://quart.palletsprojects.com/"}}
+    result = awesome("add", "https://github.com/pgjones/quart", "--category", "web-frameworks", "--catalog", "catalog")
+    assert result.code == 0, result.err
+    lines = added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
+    assert lines[:5] == [
+        "  - name: quart\n",
+        "    url: https://github.com/pgjones/quart\n",
+        "    description: An ASGI web framework with the Flask API.\n",  # tidied: capital and period
+        "    pypi: Quart\n",
+        "    docs: https://quart.palletsprojects.com/\n",
+    ]
+    assert "The description is GitHub's" in result.out
+    assert sources.auth == ["Bearer t0ken"]
+    assert validate_catalog(catalog)[0] is not None
+
+
+def test_a_same_named_pypi_project_that_does_not_link_back_is_not_taken(catalog: Path, awesome, sources: Sources) -> None:
+    sources.repos["someone/blacksheep"] = {"name": "BlackSheep", "html_url": "https://github.com/someone/blacksheep",
+                                           "description": "Fast framework inspired by ASP.NET Core.", "homepage": None}
+    sources.projects["blacksheep"] = {"name": "blacksheep", "summary": "Somebody else's project.",
+                                      "project_urls": {"Source": "https://github.com/other/blacksheep"}}
+    result = awesome("add", "https://github.com/someone/blacksheep", "--category", "web-frameworks", "--catalog", "catalog")
+    assert result.code == 0, result.err
+    text = "".join(added_lines(WEB, (catalog / "web-frameworks.yml").read_text()))
+    assert "pypi:" not in text and "Somebody else's" not in text
+
+
+def test_a_moved_repository_is_added_under_its_new_address(catalog: Path, awesome, sources: Sources) -> None:
+    sources.repos["old/thing"] = {"name": "thing", "html_url": "https://github.com/new/thing",
+                                  "description": "Serves websites over ASGI with very little code.", "homepage": None}
+    result = awesome("add", "https://github.com/old/thing", "--category", "web-frameworks", "--catalog", "catalog")
+    assert result.code == 0, result.err
+    assert "lives at https://github.com/new/thing" in result.out
+    assert "    url: https://github.com/new/thing\n" in added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
+
+
+def test_a_repository_github_does_not_know_is_refused(catalog: Path, awesome, sources: Sources) -> None:
+    result = awesome("add", "https://github.com/nobody/nothing", "--category", "web-frameworks", "--catalog", "catalog")
+    assert result.code == 1 and "GitHub has no repository nobody/nothing" in result.err
+
+
+def test_an_unknown_pypi_name_is_refused(catalog: Path, awesome, sources: Sources) -> None:
+    sources.repos["a/b"] = {"name": "b", "html_url": "https://github.com/a/b", "description": "Does b things well."}
+    result = awesome("add", "https://github.com/a/b", "--category", "web-frameworks", "--pypi", "no-such",
+                     "--catalog", "catalog")
+    assert result.code == 1 and "PyPI has no project 'no-such'" in result.err
+
+
+def test_unreachable_sources_suggest_offline(catalog: Path, awesome, monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as sock:  # a port nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv("GITHUB_API_URL", f"http://127.0.0.1:{port}")
+    result = awesome("add", "https://github.com/a/b", "--category", "web-frameworks", "--catalog", "catalog")
+    assert result.code == 1
+    assert "cannot reach GitHub" in result.err and "--offline --description" in result.err
+    assert (catalog / "web-frameworks.yml").read_text() == WEB

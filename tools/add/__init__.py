@@ -1,0 +1,152 @@
+"""`awesome add URL --category SLUG`: a new entry in its sorted place, filled from GitHub and PyPI.
+
+The command refuses what validation would refuse (unknown category, a duplicate, a non-web URL),
+writes nothing when the catalog already has errors, and validates the catalog again after writing,
+putting the file back if that fails. A description fetched from GitHub or PyPI is a draft: it is
+tidied, written, and every style rule it breaks is printed with the line to edit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from tools.add.insert import InsertError, insert_entry, make_entry
+from tools.add.lookup import Found, SourceError, lookup
+from tools.catalog import Catalog, Entry, validate_catalog
+from tools.catalog.model import PYPI_PATTERN
+from tools.catalog.urls import github_repo, is_web_url, normalize_url, slugify
+from tools.catalog.validate import display_path
+from tools.files import write_text_atomic
+
+
+class AddError(Exception):
+    """The entry cannot be added; the message says why and what to do."""
+
+
+def today() -> date:
+    return date.today()
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def tidy_description(text: str) -> str:
+    """A fetched description made closer to the style rules: no emoji codes, a capital, a final period."""
+    text = one_line(re.sub(r":[a-z0-9_+-]+:", "", text))
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text
+
+
+def _where(entry: Entry) -> str:
+    return f"{display_path(entry.file)}:{entry.line}"
+
+
+def _refuse_duplicates(catalog: Catalog, name: str | None, url: str) -> None:
+    for entry in catalog.entries:
+        if normalize_url(entry.url) == normalize_url(url):
+            raise AddError(f"{url} is already in the catalog as {entry.name!r} at {_where(entry)}")
+        if name is not None and (entry.name.casefold() == name.casefold() or entry.id == slugify(name)):
+            raise AddError(f"an entry named {entry.name!r} is already in the catalog at {_where(entry)}; "
+                           "pick another --name if this is a different project")
+
+
+def _usual_kind(catalog: Catalog, slug: str) -> str:
+    kinds = Counter(entry.kind for entry in catalog.category(slug).entries)
+    return kinds.most_common(1)[0][0] if kinds else "library"
+
+
+def add(args: argparse.Namespace) -> int:
+    catalog_dir = Path(args.catalog)
+    catalog, problems = validate_catalog(catalog_dir)
+    if catalog is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        raise AddError("the catalog has errors (above); fix them before adding an entry")
+    slugs = sorted(c.slug for c in catalog.categories)
+    if args.category not in slugs:
+        raise AddError(f"no category {args.category!r}; choose one of: {', '.join(slugs)}")
+    url = args.url.strip()
+    if not is_web_url(url):
+        raise AddError(f"{url!r} is not a web address: give the project's home as https://...")
+    if args.pypi and not re.match(PYPI_PATTERN, args.pypi):
+        raise AddError(f"{args.pypi!r} is not a PyPI project name")
+    name = one_line(args.name) if args.name else None
+    _refuse_duplicates(catalog, name, url)
+    repo = github_repo(url)
+
+    found = Found()
+    if args.offline:
+        if not args.description:
+            raise AddError("--offline needs --description: write one sentence on what the project does")
+    else:
+        try:
+            found = lookup(url, args.pypi)
+        except SourceError as exc:
+            raise AddError(f"{exc}\n  to add the entry without asking GitHub or PyPI: "
+                           "--offline --description '...' [--name ...]") from None
+        for note in found.notes:
+            print(f"note: {note}")
+        if found.url:
+            url = found.url
+    if not name and not found.name and repo:
+        print(f"note: named it {repo[1]!r} after the repository; pass --name to write it as the project does")
+    name = name or found.name or (repo[1] if repo else None)
+    if not name:
+        raise AddError("cannot tell the project's name from the URL: pass --name")
+    _refuse_duplicates(catalog, name, url)
+
+    if args.description:
+        description, source = one_line(args.description), None
+    elif found.description:
+        description, source = tidy_description(found.description), found.description_source
+    else:
+        raise AddError("neither GitHub nor PyPI has a description: pass --description")
+
+    docs = found.docs if found.docs and normalize_url(found.docs) != normalize_url(url) else None
+    entry = make_entry(name, url, description, pypi=args.pypi or found.pypi, docs=docs,
+                       kind=_usual_kind(catalog, args.category), added=today())
+    path = catalog.category(args.category).file
+    original = path.read_text(encoding="utf-8")
+    try:
+        inserted = insert_entry(original, entry)
+    except InsertError as exc:
+        raise AddError(f"{display_path(path)}: {exc}") from None
+    write_text_atomic(path, inserted.text)
+
+    after, problems = validate_catalog(catalog_dir)
+    if after is None:
+        write_text_atomic(path, original)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        raise AddError(f"the entry would make the catalog invalid (above); {display_path(path)} is unchanged")
+
+    where = f"{display_path(path)}:{inserted.line}"
+    print(f"added {name!r} to {where}:\n")
+    print(inserted.entry_text.rstrip("\n"))
+    mine = [p for p in problems if p.severity == "warning" and p.line == inserted.line
+            and Path(p.file).resolve() == path.resolve()]
+    if source:
+        print(f"\nThe description is {source}'s; the catalog wants a fresh sentence in your own words.")
+    if mine:
+        print(f"\nFix the description at {where} before opening a pull request:")
+        for problem in mine:
+            print(f"  warning: {problem.message}")
+    print("\nNext: `awesome readme` to regenerate README.md, then commit both files.")
+    return 0
+
+
+def main(args: argparse.Namespace) -> int:
+    try:
+        return add(args)
+    except AddError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

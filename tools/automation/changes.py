@@ -1,0 +1,171 @@
+"""Which catalog entries a pull request adds or changes, found from git rather than from the PR's word.
+
+`git diff --name-status` against the merge base says which category files changed (including added,
+deleted and renamed files); each changed file is then read at both commits and its entries compared
+by id (the slug of the name). An entry whose id is new but whose URL was already in the catalog was
+renamed, not added. Only the files the diff names are read, so the result is what the PR touched.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from tools.catalog.loader import load_file
+from tools.catalog.urls import normalize_url, slugify
+
+ChangeKind = Literal["added", "changed", "renamed"]
+
+
+class GitError(Exception):
+    """git could not answer; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Change:
+    id: str
+    name: str
+    url: str
+    kind: ChangeKind
+    category: str
+    file: str             # path in the repository at the head commit
+    line: int
+    entry_kind: str = "library"
+    previous_name: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    id: str
+    name: str
+    url: str
+    category: str
+    file: str
+    line: int
+    data: dict[str, Any]
+
+
+def git(repo: Path, *args: str) -> str:
+    try:
+        done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
+    except FileNotFoundError as exc:
+        raise GitError("git is not installed") from exc
+    if done.returncode != 0:
+        raise GitError(f"git {' '.join(args)} failed: {done.stderr.strip() or done.stdout.strip()}")
+    return done.stdout
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def parse_entries(text: str, file: str) -> list[_Entry]:
+    """The entries of one category file's text; what cannot be read is left to `awesome validate`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / PurePosixPath(file).name
+        path.write_text(text, encoding="utf-8")
+        loaded = load_file(path, file)  # the same safe loader as validation (no aliases, size cap)
+    doc = loaded.data
+    if loaded.problems or not isinstance(doc, CommentedMap) or not isinstance(doc.get("entries"), CommentedSeq):
+        return []
+    raw_entries: CommentedSeq = doc["entries"]
+    category = PurePosixPath(file).stem
+    found = []
+    for index, raw in enumerate(raw_entries):
+        if not isinstance(raw, CommentedMap) or not isinstance(raw.get("name"), str):
+            continue
+        name, url = str(raw["name"]), str(raw.get("url") or "")
+        found.append(
+            _Entry(slugify(name), name, url, category, file, raw_entries.lc.item(index)[0] + 1, _plain(raw))
+        )
+    return found
+
+
+def _show(repo: Path, commit: str, path: str) -> str:
+    return git(repo, "show", f"{commit}:{path}")
+
+
+def _changed_files(repo: Path, base: str, head: str, catalog: str) -> list[tuple[str | None, str | None]]:
+    """(old path, new path) of each category file the diff touches; None where it did not exist."""
+    out = git(repo, "diff", "--name-status", "-z", "--find-renames", "--no-ext-diff", base, head, "--", f"{catalog}/")
+    fields = out.split("\0")
+    pairs: list[tuple[str | None, str | None]] = []
+    i = 0
+    while i < len(fields) and fields[i]:
+        status = fields[i]
+        if status[0] in "RC":
+            old, new = fields[i + 1], fields[i + 2]
+            i += 3
+        else:
+            old = new = fields[i + 1]
+            i += 2
+        if status[0] == "A":
+            old = None
+        elif status[0] == "D":
+            new = None
+        if status[0] == "C":
+            old = None  # a copy adds a file; its source is unchanged
+        pairs.append((old, new))
+
+    def is_category(path: str | None) -> bool:
+        p = PurePosixPath(path) if path else None
+        return p is not None and str(p.parent) == catalog and p.suffix == ".yml"
+
+    return [(o if is_category(o) else None, n if is_category(n) else None) for o, n in pairs
+            if is_category(o) or is_category(n)]
+
+
+def changed_entries(catalog_dir: Path, base: str, head: str = "HEAD") -> list[Change]:
+    """Entries added, changed or renamed between the merge base of `base` and `head`, in file order."""
+    catalog_dir = Path(catalog_dir).resolve()
+    root = Path(git(catalog_dir, "rev-parse", "--show-toplevel").strip())
+    catalog = catalog_dir.relative_to(root.resolve()).as_posix()
+    try:
+        merge_base = git(root, "merge-base", base, head).strip()
+    except GitError as exc:
+        raise GitError(
+            f"cannot find where {head} left {base}: fetch the base branch's history "
+            f"(actions/checkout with fetch-depth: 0). {exc}"
+        ) from exc
+
+    old: list[_Entry] = []
+    new: list[_Entry] = []
+    for old_path, new_path in _changed_files(root, merge_base, head, catalog):
+        if old_path:
+            old += parse_entries(_show(root, merge_base, old_path), old_path)
+        if new_path:
+            new += parse_entries(_show(root, head, new_path), new_path)
+
+    old_by_id = {e.id: e for e in old}
+    old_by_url = {normalize_url(e.url): e for e in old if e.url}
+    changes = []
+    for entry in new:
+        before = old_by_id.get(entry.id)
+        previous = None
+        if before is not None:
+            if before.data == entry.data and before.category == entry.category:
+                continue
+            kind: ChangeKind = "changed"
+        elif entry.url and (moved := old_by_url.get(normalize_url(entry.url))) is not None:
+            kind, previous = "renamed", moved.name
+        else:
+            kind = "added"
+        changes.append(
+            Change(entry.id, entry.name, entry.url, kind, entry.category, entry.file, entry.line,
+                   str(entry.data.get("kind") or "library"), previous)
+        )
+    return changes

@@ -1,0 +1,177 @@
+"""The new-entries review: each added or changed entry's figures against the inclusion criteria.
+
+The workflow appends this Markdown to the job summary, so a maintainer judges an entry without
+leaving the pull request. Figures come from the checker's JSON report (and the status file the same
+run wrote, which also carries contributors and licence); a figure nobody could learn is shown as
+unknown, never guessed. Everything from the pull request is escaped: it is untrusted text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import quote
+
+from tools.catalog.urls import is_web_url
+
+ACTIVE_WITHIN = timedelta(days=365)
+YES, NO, UNSURE = "✅", "❌", "❓"
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # what formats text inside a table cell
+
+CRITERIA = (
+    ("active", "activity within the last year (a commit on the default branch or a release)"),
+    ("licence", "a licence"),
+    ("people", "more than one contributor, or a clear reason in the pull request why not"),
+    ("alive", "not archived, and its home answers"),
+)
+
+
+def md(text: object) -> str:
+    """Text as literal Markdown: one line, every punctuation mark that could format it escaped."""
+    flat = " ".join(str(text).split())
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # no HTML gets through
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def _link(name: str, url: str) -> str:
+    if not is_web_url(url):
+        return md(name)
+    return f"[{md(name)}]({quote(url, safe=':/?#@!$&*+,;=%~._-')})"
+
+
+def parse_time(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    mark: str
+    text: str
+
+
+def _date(value: Any) -> str:
+    moment = parse_time(value)
+    return moment.date().isoformat() if moment else "unknown"
+
+
+def judge(record: Mapping[str, Any], now: datetime) -> dict[str, Verdict]:
+    """Each criterion's verdict for one entry's figures."""
+    verdicts: dict[str, Verdict] = {}
+    moments = [m for m in (parse_time(record.get("last_commit")), parse_time(record.get("latest_release"))) if m]
+    if moments:
+        latest = max(moments)
+        days = (now - latest).days
+        verdicts["active"] = Verdict(YES if now - latest <= ACTIVE_WITHIN else NO, f"{days} days ago")
+    else:
+        verdicts["active"] = Verdict(UNSURE, "unknown")
+
+    licence = record.get("license")
+    github_known = record.get("stars") is not None  # the repository's figures were fetched
+    if isinstance(licence, str) and licence and licence.upper() not in ("NOASSERTION", "NONE", "OTHER"):
+        verdicts["licence"] = Verdict(YES, md(licence))
+    elif isinstance(licence, str) and licence:
+        verdicts["licence"] = Verdict(UNSURE, "not recognised; read it")
+    else:
+        verdicts["licence"] = Verdict(NO if github_known else UNSURE, "none found" if github_known else "unknown")
+
+    people = record.get("contributors")
+    if isinstance(people, int):
+        verdicts["people"] = Verdict(YES if people > 1 else NO, str(people))
+    else:
+        verdicts["people"] = Verdict(UNSURE, "unknown")
+
+    archived, status = record.get("archived"), record.get("status")
+    if archived is True or status == "archived":
+        verdicts["alive"] = Verdict(NO, "archived")
+    elif status == "dead":
+        verdicts["alive"] = Verdict(NO, "dead link")
+    elif archived is False:
+        verdicts["alive"] = Verdict(YES, "no")
+    else:
+        verdicts["alive"] = Verdict(UNSURE, "unknown")
+    return verdicts
+
+
+def _stars(value: Any) -> str:
+    return f"{value:,}" if isinstance(value, int) else "unknown"
+
+
+def render_summary(
+    changes: Sequence[Mapping[str, Any]],
+    report: Mapping[str, Any] | None,
+    status: Mapping[str, Any] | None = None,
+    now: datetime | None = None,
+) -> str:
+    """The job summary's Markdown for the changed entries (as `awesome changed-entries --json` wrote them)."""
+    records: dict[str, dict[str, Any]] = {}
+    for entry_id, record in ((status or {}).get("entries") or {}).items():
+        if isinstance(record, dict):
+            records[str(entry_id)] = dict(record)
+    for record in (report or {}).get("entries") or []:
+        if isinstance(record, dict) and "id" in record:
+            merged = records.get(str(record["id"]), {})
+            merged.update({k: v for k, v in record.items() if v is not None or k not in merged})
+            records[str(record["id"])] = merged
+    when = now or parse_time((report or {}).get("checked_at")) or datetime.now(UTC)
+
+    lines = ["## New and changed entries", ""]
+    if not changes:
+        lines.append("This pull request adds or changes no catalog entries.")
+        return "\n".join(lines) + "\n"
+    lines += [
+        f"Checked {when.date().isoformat()}. {YES} meets the criterion, {NO} does not, "
+        f"{UNSURE} could not tell: look yourself.",
+        "",
+        "| Entry | Change | Status | Stars | Last commit | Latest release | Active | Contributors | Licence | Archived |",
+        "| --- | --- | --- | ---: | --- | --- | --- | ---: | --- | --- |",
+    ]
+    notes: list[str] = []
+    for change in changes:
+        entry_id = str(change.get("id"))
+        name, url = str(change.get("name", entry_id)), str(change.get("url", ""))
+        kind = str(change.get("kind", "added"))
+        if change.get("previous_name"):
+            kind = f"renamed from {md(change['previous_name'])}"
+        where = f"{md(change.get('file', ''))}:{int(change.get('line', 0) or 0)}"
+        record = records.get(entry_id)
+        if record is None:
+            lines.append(f"| {_link(name, url)} | {kind} | not checked | | | | | | | |")
+            notes.append(f"- {md(name)} ({where}): the checker did not report on it; see the job log.")
+            continue
+        status_text = md(record.get("status") or "unknown")
+        if str(change.get("entry_kind", "library")) != "library":
+            lines.append(f"| {_link(name, url)} | {kind} | {status_text} | | | | | | | |")
+            notes.append(f"- {md(name)} ({where}) is a {md(change.get('entry_kind'))}: "
+                         "the project criteria do not apply; check that it is worth the reader's time.")
+        else:
+            v = judge(record, when)
+            lines.append(
+                f"| {_link(name, url)} | {kind} | {status_text} | {_stars(record.get('stars'))} "
+                f"| {_date(record.get('last_commit'))} | {_date(record.get('latest_release'))} "
+                f"| {v['active'].mark} {v['active'].text} "
+                f"| {v['people'].mark} {v['people'].text} | {v['licence'].mark} {v['licence'].text} "
+                f"| {v['alive'].mark} {v['alive'].text} |"
+            )
+            failing = [text for key, text in CRITERIA if v[key].mark == NO]
+            if failing:
+                notes.append(f"- {md(name)} ({where}) does not meet: " + "; ".join(failing) + ".")
+        for reason in record.get("reasons") or []:
+            notes.append(f"- {md(name)}: {md(reason)}")
+        if record.get("moved_to"):
+            notes.append(f"- {md(name)} has moved to {md(record['moved_to'])}: use the new address.")
+
+    lines += ["", "### Inclusion criteria", ""]
+    lines += [f"- {text}" for _key, text in CRITERIA]
+    lines += ["", "See CONTRIBUTING.md for the full criteria and what does not belong."]
+    if notes:
+        lines += ["", "### For the reviewer", "", *notes]
+    return "\n".join(lines) + "\n"
