@@ -25,6 +25,7 @@ async def check(
         github_api_url=fake.url, github_graphql_url=f"{fake.url}/graphql", github_token=TOKEN,
         cache_dir=tmp_path, timeout=5, backoff_base=0.01, retry_after_cap=5, **overrides,  # type: ignore[arg-type]
     )
+    fake.rest_remaining = max(fake.rest_remaining, 5000)  # REST's budget with a token
     async with HttpClient(settings) as http:
         return await fetch_repositories(repos, http, settings), http
 
@@ -35,7 +36,8 @@ async def test_120_repositories_take_3_queries_of_at_most_50(fake_github: FakeGi
         fake_github.add(owner, name, stars=i)
     results, http = await check(fake_github, repos, tmp_path)
     assert sorted(fake_github.graphql_batches) == [20, 50, 50]
-    assert http.counts["github_graphql"] == 3 and http.counts["github_rest"] == 0
+    assert http.counts["github_graphql"] == 3
+    assert http.counts["github_rest"] == 120  # contributors only: GraphQL has no count
     assert len(results) == 120
     assert results[("org5", "project-110")].stars == 110
     assert all(f.found and f.error is None and not f.moved for f in results.values())
@@ -65,7 +67,7 @@ async def test_facts_are_read_from_the_answer(fake_github: FakeGitHub, tmp_path:
     assert full.last_commit == datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
     assert (full.latest_release, full.latest_release_tag) == (datetime(2026, 2, 1, tzinfo=UTC), "v2.1.0")
     assert full.html_url == "https://github.com/Acme/Full"
-    assert full.contributors is None  # GraphQL has no contributor count
+    assert full.contributors == 3  # from REST: GraphQL has no contributor count
     bare = results[("acme", "bare")]
     assert (bare.license, bare.latest_release, bare.latest_release_tag, bare.last_commit) == (None, None, None, None)
     assert results[("acme", "frozen")].archived is True and results[("acme", "frozen")].disabled is False
@@ -126,7 +128,7 @@ async def test_secondary_limit_is_waited_out_then_succeeds(fake_github: FakeGitH
     fake_github.secondary_limit, fake_github.retry_after = 1, "0"
     results, _ = await check(fake_github, [("acme", "lib")], tmp_path)
     assert results[("acme", "lib")].found is True
-    assert fake_github.log == [("graphql", 403), ("graphql", 200)]
+    assert [entry for entry in fake_github.log if entry[0] == "graphql"] == [("graphql", 403), ("graphql", 200)]
 
 
 async def test_long_secondary_limit_stops_asking(fake_github: FakeGitHub, tmp_path: Path) -> None:
@@ -144,7 +146,7 @@ async def test_502_is_retried_then_succeeds(fake_github: FakeGitHub, tmp_path: P
     fake_github.graphql_failures = [502]
     results, _ = await check(fake_github, [("acme", "lib")], tmp_path, retries=1)
     assert results[("acme", "lib")].found is True
-    assert [s for _, s in fake_github.log] == [502, 200]
+    assert [s for e, s in fake_github.log if e == "graphql"] == [502, 200]
 
 
 async def test_a_batch_that_keeps_timing_out_is_split_in_halves(fake_github: FakeGitHub, tmp_path: Path) -> None:
@@ -210,3 +212,13 @@ async def test_graphql_batches_in_flight_are_bounded(fake_github: FakeGitHub, tm
     results, _ = await check(fake_github, repos, tmp_path, graphql_batch=2, github_concurrency=3)
     assert fake_github.max_in_flight == 3 and len(fake_github.graphql_batches) == 5
     assert all(f.found for f in results.values())
+
+
+async def test_contributors_come_from_rest_with_the_token(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    fake_github.add("acme", "crowd", contributors=250)
+    fake_github.add("acme", "solo", contributors=1)
+    results, http = await check(fake_github, [("acme", "crowd"), ("acme", "solo"), ("acme", "gone")], tmp_path)
+    assert results[("acme", "crowd")].contributors == 250
+    assert results[("acme", "solo")].contributors == 1
+    assert results[("acme", "gone")].contributors is None
+    assert http.counts["github_rest"] == 2  # none for the repository GitHub does not have

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tools.checker.facts import RepoFacts
 from tools.checker.github._common import key_of
 from tools.checker.github.graphql import fetch_graphql
-from tools.checker.github.rest import fetch_rest
+from tools.checker.github.rest import fetch_contributors, fetch_rest
 from tools.checker.http import HttpClient
 from tools.checker.settings import Settings
 
@@ -24,5 +24,8 @@ async def fetch_repositories(
         unique.setdefault(key_of(owner, name), (owner, name))
     if not unique:
         return {}
-    fetch = fetch_graphql if settings.github_token else fetch_rest
-    return await fetch(list(unique.values()), http, settings)
+    if not settings.github_token:
+        return await fetch_rest(list(unique.values()), http, settings)
+    results = await fetch_graphql(list(unique.values()), http, settings)
+    await fetch_contributors(list(results.values()), http, settings)
+    return results

@@ -194,3 +194,29 @@ class RestFetcher:
 
 async def fetch_rest(repos: list[tuple[str, str]], http: HttpClient, settings: Settings) -> dict[Key, RepoFacts]:
     return await RestFetcher(http, settings).fetch(repos)
+
+
+async def fetch_contributors(facts: list[RepoFacts], http: HttpClient, settings: Settings) -> None:
+    """Fill `contributors` for repositories GraphQL found: GraphQL has no such count.
+
+    One conditional REST request per repository, with the token: REST's budget is separate from
+    GraphQL's and 304s are free, so this stays cheap. Stops quietly when the budget runs out.
+    """
+    fetcher = RestFetcher(http, settings)
+    fetcher.headers["Authorization"] = f"Bearer {settings.github_token}"
+
+    async def handle(repo: RepoFacts) -> None:
+        path = quote(repo.full_name or f"{repo.owner}/{repo.name}", safe="/")
+        try:
+            status, count = await fetcher._get(f"{fetcher.api}/repos/{path}/contributors?per_page=1&anon=1", _contributors)
+        except (_Stop, _Failed):
+            return
+        if status == 200:
+            repo.contributors = count
+        elif status == 204:
+            repo.contributors = 0
+
+    try:
+        await run_workers([f for f in facts if f.found], settings.github_concurrency, handle)
+    finally:
+        fetcher.etags.save()
