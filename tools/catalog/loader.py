@@ -6,17 +6,31 @@ files without losing comments (`awesome add`), and its nodes remember where they
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    Event,
+    ScalarEvent,
+)
 
 from tools.catalog.problems import Problem
 
 MAX_FILE_BYTES = 1_000_000
+# A category file nests four levels (file, entries, entry, tags); composing is recursive, so a
+# document nested thousands of levels deep would overflow the stack instead of getting a message.
+MAX_DEPTH = 20
+# A plain scalar YAML resolves as a date: ruamel builds it with `datetime.date` and lets the
+# ValueError of an impossible one (2026-13-01) escape without a line number.
+_DATE_LIKE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt ]|$)")
 
 
 @dataclass
@@ -56,19 +70,44 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     yaml = round_trip_yaml()
     try:
         # Scan the event stream first: an alias is refused before anything is composed, so an
-        # alias bomb ("billion laughs") never expands in memory.
+        # alias bomb ("billion laughs") never expands in memory; so are overly deep nesting and
+        # impossible dates, which would otherwise escape from the composer as exceptions.
+        depth = 0
         for event in yaml.parse(text):
-            if isinstance(event, AliasEvent):
-                line = event.start_mark.line + 1 if event.start_mark else 1
-                return LoadedFile(
-                    path, None, [Problem(name, line, "YAML aliases (*name) are not allowed; write the value out")]
-                )
+            depth += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
+            message = _refused(event, depth)
+            if message:
+                return LoadedFile(path, None, [Problem(name, _line(event), message)])
         data = yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            what += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
         return LoadedFile(path, None, [Problem(name, line, f"YAML syntax error: {what}")])
     except YAMLError as exc:
         return LoadedFile(path, None, [Problem(name, 1, f"YAML error: {str(exc).splitlines()[0]}")])
+    except (ValueError, OverflowError, RecursionError) as exc:  # a constructor's error, without a mark
+        return LoadedFile(path, None, [Problem(name, 1, f"YAML value error: {exc}")])
     return LoadedFile(path, data, [])
+
+
+def _line(event: Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark else 1
+
+
+def _refused(event: Event, depth: int) -> str | None:
+    """Why the scan stops at this event, if it must."""
+    if isinstance(event, AliasEvent):
+        return "YAML aliases (*name) are not allowed; write the value out"
+    if depth > MAX_DEPTH:
+        return f"YAML nested more than {MAX_DEPTH} levels deep; a category file needs four"
+    if isinstance(event, ScalarEvent) and event.style is None and event.tag is None:
+        match = _DATE_LIKE.match(event.value)
+        if match:
+            try:
+                date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return f"{event.value!r} is not a real date; write dates as YYYY-MM-DD"
+    return None

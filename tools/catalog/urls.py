@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 WEB_SCHEMES = ("http", "https")
@@ -41,5 +42,9 @@ def github_repo(url: str) -> tuple[str, str] | None:
 
 
 def slugify(text: str) -> str:
-    """An entry's id and anchor: lowercase ASCII letters and digits joined by single hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "entry"
+    """An entry's id and anchor: lowercase ASCII letters and digits joined by single hyphens.
+
+    Accents are taken off first (NFKD), so "Ünïcode" is "unicode" rather than "n-code".
+    """
+    folded = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "entry"

@@ -45,9 +45,31 @@ def line_of(document: Any, loc: tuple[Any, ...]) -> int:
     return line
 
 
+_EXPECTED = {"string_type": "text", "list_type": "a list such as [a, b]", "dict_type": "a mapping of keys"}
+
+
+def _what(value: Any) -> str:
+    """A YAML value's kind in a contributor's words (`name: 12` is a number, `tags: asgi` is text)."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
 def _message(error: dict[str, Any]) -> str:
     field = ".".join(str(p) for p in error["loc"]) or "file"
     kind = error["type"]
+    if kind in _EXPECTED:
+        return f"{field!r} must be {_EXPECTED[kind]}, not {_what(error.get('input'))}"
     if kind == "missing":
         return f"missing required key {field!r}"
     if kind == "extra_forbidden":

@@ -1,0 +1,54 @@
+"""Description style: warnings a contributor sees (exit 0), which `--strict` turns into a failure."""
+
+from __future__ import annotations
+
+import pytest
+
+TEMPLATE = "title: Web\ndescription: Things.\nentries:\n  - name: {name}\n    url: https://example.org/x\n    description: '{description}'\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "description", "warning"),
+    [
+        ("Alpha", "Too short.", "description should be 15 to 200 characters (has 10)"),
+        ("Alpha", "A" + "n" * 199 + ".", "description should be 15 to 200 characters (has 201)"),
+        ("Alpha", "lowercase start of a sentence.", "description should start with a capital letter"),
+        ("Alpha", "Sentence that never ends", "description should end with a period"),
+        ("Alpha", "Fast framework; Alpha is the best.", "description should not repeat the entry's name"),
+        ("Alpha", "Async library for parsing things.", "description should not say 'async library for': the whole catalog is async"),
+        ("Alpha", "An asyncio library for parsing things.", "description should not say 'async library for': the whole catalog is async"),
+    ],
+    ids=["too-short", "too-long", "capital", "period", "repeats-name", "async-library-for", "asyncio-library-for"],
+)
+def test_style_warning(write_catalog, awesome, name, description, warning):
+    write_catalog({"web.yml": TEMPLATE.format(name=name, description=description)})
+    relaxed = awesome("validate", "--catalog", "catalog")
+    assert relaxed.code == 0
+    assert relaxed.out.splitlines()[0] == f"catalog/web.yml:4: warning: {name}: {warning}"
+    assert awesome("validate", "--strict", "--catalog", "catalog").code == 1
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "HTTP client and server with WebSockets, middleware and plugins.",
+        "3 lines of code to serve a site, with an alphabet of helpers.",  # a digit may start it
+        "Works with Alphabetical ordering but never says the bare name.",  # the name inside a word is fine
+    ],
+)
+def test_good_descriptions_have_no_warnings(write_catalog, awesome, description):
+    write_catalog({"web.yml": TEMPLATE.format(name="Alpha", description=description)})
+    result = awesome("validate", "--strict", "--catalog", "catalog")
+    assert result.code == 0
+    assert result.out.strip() == "ok: 1 entries in 1 categories"
+
+
+def test_warnings_of_several_kinds_are_all_listed(write_catalog, awesome):
+    write_catalog({"web.yml": TEMPLATE.format(name="Alpha", description="alpha")})
+    result = awesome("validate", "--catalog", "catalog")
+    assert result.out.splitlines()[:-1] == [
+        "catalog/web.yml:4: warning: Alpha: description should be 15 to 200 characters (has 5)",
+        "catalog/web.yml:4: warning: Alpha: description should end with a period",
+        "catalog/web.yml:4: warning: Alpha: description should not repeat the entry's name",
+        "catalog/web.yml:4: warning: Alpha: description should start with a capital letter",
+    ]

@@ -1,0 +1,60 @@
+"""Shared fixtures: a catalog written into a temporary folder, and the `awesome` command run in-process."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tools.cli import main as awesome_main
+
+
+@pytest.fixture
+def write_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """Writes `{name: text}` as files of `tmp_path/catalog` and works from `tmp_path`.
+
+    Messages then name files as a contributor sees them: `catalog/web.yml:5: ...`. Text is dedented;
+    bytes are written as they are (for encodings and binary junk).
+    """
+    monkeypatch.chdir(tmp_path)
+
+    def write(files: dict[str, str | bytes], folder: str = "catalog") -> Path:
+        directory = tmp_path / folder
+        directory.mkdir(exist_ok=True)
+        for name, content in files.items():
+            path = directory / name
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+        return directory
+
+    return write
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def lines(self) -> list[str]:
+        """Every line printed, stdout and stderr together."""
+        return [line for line in (self.out + self.err).splitlines() if line]
+
+
+@pytest.fixture
+def awesome(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
+    """Runs `awesome ARGS...` in-process and returns its exit code and output."""
+
+    def run(*args: str) -> Result:
+        capsys.readouterr()
+        code = awesome_main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run

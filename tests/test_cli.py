@@ -1,0 +1,121 @@
+"""The commands as a user runs them: console script, `python -m tools.lint_readme`, and its offline set-up."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tools import lint_readme
+from tools.paths import REPO_ROOT
+
+AWESOME = Path(sys.executable).parent / "awesome"
+
+
+def run(*command: str | Path, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    return subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_console_script_validate_reports_and_exits_1_without_traceback(write_catalog, tmp_path):
+    write_catalog({
+        "web.yml": "title: Web\ndescription: Things.\nentries:\n  - name: 12\n    url: data:text/html,hi\n",
+        "bomb.yml": "a: &a [x, x]\nb: [*a, *a]\n",
+    })
+    assert AWESOME.is_file(), "the console script is installed by `make install`"
+    result = run(AWESOME, "validate", "--catalog", "catalog", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "catalog/bomb.yml:2: YAML aliases (*name) are not allowed; write the value out",
+        "catalog/web.yml:4: entry 1: 'name' must be text, not a number",
+        "catalog/web.yml:4: entry 1: missing required key 'description'",
+        "catalog/web.yml:5: entry 1: 'url' must be a web address (https://...), not 'data:'",
+        "4 error(s), 0 warning(s): fix the lines above and run `awesome validate` again.",
+    ]
+
+
+def test_readme_check_through_the_console_script(write_catalog, tmp_path):
+    catalog = write_catalog({"web.yml": "title: Web\ndescription: Things.\nentries: []\n"})
+    (tmp_path / "README.md").write_text("# Hand-written\n", encoding="utf-8")
+    stale = run(AWESOME, "readme", "--check", "--catalog", catalog, "--output", "README.md", cwd=tmp_path)
+    assert (stale.returncode, stale.stderr.strip()) == (1, "README.md is out of date: run `awesome readme`")
+    assert run(AWESOME, "readme", "--catalog", catalog, "--output", "README.md", cwd=tmp_path).returncode == 0
+    fresh = run(AWESOME, "readme", "--check", "--catalog", catalog, "--output", "README.md", cwd=tmp_path)
+    assert (fresh.returncode, fresh.stdout.strip()) == (0, "README.md is up to date")
+
+
+def test_lint_module_passes_a_generated_readme_and_says_so(write_catalog, tmp_path):
+    catalog = write_catalog({"web.yml": (
+        "title: Web\ndescription: Things.\nentries:\n"
+        "  - name: Alpha\n    url: https://example.org/alpha\n    description: Good description here.\n"
+    )})
+    assert run(AWESOME, "readme", "--catalog", catalog, "--output", "README.md", cwd=tmp_path).returncode == 0
+    (tmp_path / "CONTRIBUTING.md").write_text("# Contributing\n\nOpen a pull request.\n", encoding="utf-8")
+    result = run(sys.executable, "-m", "tools.lint_readme", tmp_path / "README.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("README.md passes")
+
+
+def test_lint_module_prints_findings_and_exits_1(tmp_path):
+    (tmp_path / "README.md").write_text("# awesome stuff\n\n- [a](https://example.org) - lowercase\n", encoding="utf-8")
+    result = run(sys.executable, "-m", "tools.lint_readme", tmp_path / "README.md")
+    assert result.returncode == 1
+    assert "Missing Awesome badge" in result.stdout
+    assert "Main heading must be in title case" in result.stdout
+    assert result.stdout.strip().endswith("fails")
+
+
+def test_lint_module_on_a_missing_file(tmp_path, capsys):
+    assert lint_readme.main([str(tmp_path / "nope.md")]) == 2
+    assert "nope.md: no such file" in capsys.readouterr().err
+
+
+def test_lint_without_awesome_lint_installed_says_how_to_get_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(lint_readme, "AWESOME_LINT", tmp_path / "node_modules" / "awesome-lint" / "cli.js")
+    (tmp_path / "README.md").write_text("# Awesome X\n", encoding="utf-8")
+    assert lint_readme.main([str(tmp_path / "README.md")]) == 2
+    assert "awesome-lint is not installed" in capsys.readouterr().err
+    with pytest.raises(FileNotFoundError, match=r"run `make test` \(or `npm ci`\)"):
+        lint_readme.run(tmp_path / "README.md")
+
+
+def test_lint_copy_is_a_repository_whose_branch_tracks_a_github_remote(tmp_path):
+    source = tmp_path / "source"
+    (source / ".github").mkdir(parents=True)
+    (source / "README.md").write_text("# Awesome X\n", encoding="utf-8")
+    (source / "LICENSE").write_text("MIT License\n", encoding="utf-8")
+    (source / ".github" / "CONTRIBUTING.md").write_text("# Contributing\n", encoding="utf-8")
+    (source / "notes.txt").write_text("not copied\n", encoding="utf-8")
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    lint_readme.prepare(source / "README.md", copy)
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=copy, capture_output=True, text=True, check=True).stdout.strip()
+
+    branch = git("branch", "--show-current")
+    assert git("config", "--get", f"branch.{branch}.remote") == "origin"
+    assert git("remote", "get-url", "--push", "origin") == lint_readme.DEFAULT_REMOTE
+    assert sorted(str(p.relative_to(copy)) for p in copy.rglob("*") if ".git" not in p.parts and p.is_file()) == [
+        ".github/CONTRIBUTING.md", ".offline.mjs", "LICENSE", "README.md"]
+    assert not (source / ".git").exists()
+
+
+def test_offline_preload_fails_fetch_at_once_instead_of_reaching_github(tmp_path):
+    preload = tmp_path / "offline.mjs"
+    preload.write_text(lint_readme.OFFLINE_FETCH, encoding="utf-8")
+    probe = "fetch('https://api.github.com/repos/x/y').then(() => console.log('reached'), e => console.log(e.message))"
+    result = subprocess.run(["node", "--import", preload.as_uri(), "-e", probe],
+                            capture_output=True, text=True, timeout=30)
+    assert result.stdout.strip() == "awesome-lint runs offline: no network requests"
+
+
+def test_real_repository_git_config_is_untouched_by_a_lint_run():
+    config = REPO_ROOT / ".git" / "config"
+    before = config.read_bytes() if config.exists() else None
+    lint_readme.run(REPO_ROOT / "README.md")
+    assert (config.read_bytes() if config.exists() else None) == before
