@@ -1,0 +1,58 @@
+"""status.json's memory: failure streaks per URL and the last known figures."""
+
+from __future__ import annotations
+
+from tools.checker.facts import LinkResult
+from tools.checker.history import escalate, merge_figures, offline, update_history
+
+A, B = "https://a.example/", "https://b.example/"
+
+
+def refused(url: str) -> LinkResult:
+    return LinkResult(url, "unknown", reason="could not connect: refused", connect_failure=True)
+
+
+def test_streak_grows_on_each_failed_run_and_records_its_start() -> None:
+    ok_b = {B: LinkResult(B, "ok", 200)}
+    first = update_history({}, {A: refused(A), **ok_b}, {A, B}, "2026-11-01T00:00:00Z")
+    second = update_history(first, {A: refused(A), **ok_b}, {A, B}, "2026-11-08T00:00:00Z")
+    assert second[A] == {"failures": 2, "first_failure": "2026-11-01T00:00:00Z", "last_ok": None}
+    assert second[B]["failures"] == 0 and second[B]["last_ok"] == "2026-11-08T00:00:00Z"
+
+
+def test_escalates_to_dead_only_at_three() -> None:
+    assert escalate(refused(A), {"failures": 2}).status == "unknown"
+    dead = escalate(refused(A), {"failures": 3, "first_failure": "2026-11-01T00:00:00Z"})
+    assert dead.status == "dead"
+    assert dead.reason == "unreachable on 3 runs in a row since 2026-11-01 (could not connect: refused)"
+
+
+def test_an_answer_that_is_not_ok_still_ends_the_streak() -> None:
+    forbidden = LinkResult(A, "unknown", 403, reason="HTTP 403")
+    history = update_history({A: {"failures": 2, "first_failure": "x", "last_ok": None}},
+                             {A: forbidden, B: LinkResult(B, "ok", 200)}, {A, B}, "now")
+    assert history[A]["failures"] == 0
+    assert escalate(forbidden, {"failures": 5}).status == "unknown"  # only unreachable links escalate
+
+
+def test_unchecked_urls_keep_their_streak_and_removed_ones_are_forgotten() -> None:
+    previous = {A: {"failures": 2, "first_failure": "x", "last_ok": None},
+                "https://removed.example/": {"failures": 1, "first_failure": "y", "last_ok": None}}
+    history = update_history(previous, {B: LinkResult(B, "ok", 200)}, {A, B}, "now")
+    assert history[A]["failures"] == 2 and "https://removed.example/" not in history
+
+
+def test_a_run_where_nothing_connected_is_offline() -> None:
+    assert offline({A: refused(A), B: refused(B)})
+    assert not offline({A: refused(A), B: LinkResult(B, "ok", 200)})
+    assert not offline({A: refused(A)})  # one host down is that host's problem
+    history = update_history({A: {"failures": 2}}, {A: refused(A), B: refused(B)}, {A, B}, "now")
+    assert history[A]["failures"] == 2 and B not in history
+
+
+def test_figures_kept_from_last_time_when_a_source_failed() -> None:
+    old = {"stars": 42, "license": "MIT", "checked_at": "2026-11-01T00:00:00Z", "status": "ok"}
+    new = {"stars": None, "license": None, "checked_at": "2026-11-21T00:00:00Z", "status": "unknown"}
+    merged = merge_figures(new, old, fetched=False)
+    assert merged == {"stars": 42, "license": "MIT", "checked_at": "2026-11-01T00:00:00Z", "status": "unknown"}
+    assert merge_figures(new, old, fetched=True) == new  # a fetched null is a real null

@@ -1,0 +1,124 @@
+"""The Markdown health report, GitHub Actions output and the terminal's plain progress lines."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from tools.checker.report import actions, markdown
+from tools.checker.report.escape import md, workflow_data, workflow_property
+from tools.checker.report.terminal import TerminalProgress, print_summary
+from tools.status import empty_status
+
+
+def entry(name: str, status: str, reasons: list[str], **extra: Any) -> dict[str, Any]:
+    return {"id": name.lower(), "name": name, "category": "web-frameworks", "url": f"https://example.org/{name}",
+            "status": status, "reasons": reasons, "moved_to": None, "links": [], "notes": [],
+            "file": "catalog/web-frameworks.yml", "line": 12, **extra}
+
+
+def report(*entries: dict[str, Any], complete: bool = True) -> dict[str, Any]:
+    summary = {s: sum(e["status"] == s for e in entries) for s in ("ok", "stale", "archived", "moved", "dead", "unknown")}
+    return {"checked_at": "2026-11-21T12:00:00Z", "complete": complete, "summary": summary,
+            "requests": {"github_graphql": 1, "github_rest": 0, "pypi": 2, "web": 3}, "entries": list(entries)}
+
+
+def test_markdown_has_a_summary_table_and_a_section_per_flagged_status() -> None:
+    text = markdown.render(report(
+        entry("Ok", "ok", []),
+        entry("Lib", "moved", ["GitHub answers as new/name"], moved_to="https://github.com/new/name"),
+        entry("Gone", "dead", ["HTTP 404 (not found)"]),
+        entry("Old", "stale", ["no commit on the default branch for 412 days"]),
+    ))
+    assert "| dead | 1 |" in text and "| ok | 1 |" in text and "| archived | 0 |" in text
+    assert text.index("## Dead (1)") < text.index("## Moved (1)") < text.index("## Stale (1)")
+    assert "## Archived" not in text
+    assert ("Suggested fix: `url: https://github.com/new/name` in `catalog/web-frameworks.yml:12`."
+            in text)
+    assert "no commit on the default branch for 412 days" in text
+    assert "first run" in text
+
+
+def test_markdown_escapes_catalog_text() -> None:
+    text = markdown.render(report(entry("a|b <script>alert(1)</script> [x](y)", "dead", ["weird | reason *bold*"])))
+    assert "<script>" not in text
+    assert "a\\|b &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[x\\]\\(y\\)" in text
+    assert "weird \\| reason \\*bold\\*" in text
+
+
+def test_markdown_lists_what_changed_since_the_last_run() -> None:
+    previous = empty_status()
+    previous["checked_at"] = "2026-11-14T12:00:00Z"
+    previous["entries"] = {"lib": {"name": "Lib", "status": "ok"}, "same": {"name": "Same", "status": "ok"},
+                           "removed": {"name": "Removed", "status": "ok"}}
+    text = markdown.render(report(entry("Lib", "dead", ["HTTP 410 (gone)"]), entry("Same", "ok", []),
+                                  entry("New", "ok", [])), previous)
+    changes = text[text.index("## Changes since the last run (2026-11-14)"):]
+    assert "**Lib**: ok → dead" in changes
+    assert "**New**: new in the catalog, ok" in changes
+    assert "**Removed**: removed from the catalog" in changes
+    assert "Same" not in changes
+
+
+def test_entries_left_out_by_only_are_not_reported_as_removed() -> None:
+    previous = empty_status()
+    previous["checked_at"] = "2026-11-14T12:00:00Z"
+    previous["entries"] = {"lib": {"name": "Lib", "status": "ok"}, "other": {"name": "Other", "status": "ok"}}
+    text = markdown.render(report(entry("Lib", "ok", [])), previous, catalog_ids={"lib", "other"})
+    changes = text[text.index("## Changes since the last run"):]
+    assert "Other" not in changes
+    assert "Nothing changed." in changes
+
+
+def test_markdown_reports_broken_docs_links_notes_and_incomplete_runs() -> None:
+    link = {"url": "https://docs.example/", "status": "moved", "http_status": 200,
+            "moved_to": "https://new-docs.example/", "reason": "moved permanently to https://new-docs.example/"}
+    text = markdown.render(report(entry("Lib", "ok", [], links=[link], notes=["latest release 1.2.3 is yanked"]),
+                                  complete=False))
+    assert "did not finish" in text
+    assert "`docs: https://new-docs.example/`" in text
+    assert "latest release 1\\.2\\.3 is yanked" in text
+
+
+def test_actions_annotations_point_at_file_and_line_and_are_escaped(tmp_path: Path) -> None:
+    flagged = entry("Odd, name: 100%", "dead", ["line one\nline two"])
+    lines = actions.annotations(report(entry("Fine", "ok", []), flagged))
+    assert lines == ["::warning file=catalog/web-frameworks.yml,line=12,title=Odd%2C name%3A 100%25 is dead"
+                     "::Odd, name: 100%25 is dead: line one%0Aline two"]
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    out = io.StringIO()
+    actions.publish(report(flagged), "# Catalog health", out, env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert summary.read_text(encoding="utf-8") == "earlier step\n# Catalog health\n"
+    assert out.getvalue().startswith("::warning ")
+
+
+def test_actions_only_under_github_actions() -> None:
+    assert actions.enabled({"GITHUB_ACTIONS": "true"}) and not actions.enabled({})
+
+
+def test_escaping_helpers() -> None:
+    assert md("a\nb") == "a b"
+    assert workflow_data("50%\r\n") == "50%25%0D%0A"
+    assert workflow_property("a:b,c") == "a%3Ab%2Cc"
+
+
+def test_plain_progress_lines_when_not_a_terminal() -> None:
+    stream = io.StringIO()
+    progress = TerminalProgress(stream, interval=0)
+    progress.start(3)
+    for _ in range(3):
+        progress.advance()
+    progress.stop()
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "checked 0/3" and lines[-1] == "checked 3/3"
+    assert "\x1b[" not in stream.getvalue()  # no bar, no escape codes in CI logs
+
+
+def test_summary_table_lists_every_status() -> None:
+    stream = io.StringIO()
+    print_summary(report(entry("Gone", "dead", ["x"]), complete=False), stream)
+    text = stream.getvalue()
+    assert "incomplete" in text and all(s in text for s in ("ok", "stale", "archived", "moved", "dead", "unknown"))
+    assert "web 3" in text

@@ -1,0 +1,81 @@
+"""status.json's memory across runs: failure streaks per URL, and the last known figures per entry.
+
+Rules (the module docstring of tools.status has the file's shape):
+
+- A link that could not be reached (refused, DNS, reset, timeout, persistent 5xx) adds one to its
+  URL's streak of failed runs; on the third run in a row it is `dead`. Anything the server
+  answered (ok, moved, 403, 429, ...) ends the streak; a 404/410 or GitHub's "not found" is dead
+  at once and needs no streak. A URL appearing in several entries counts once per run.
+- Only failures of the links themselves count. GitHub's or PyPI's API being unreachable says
+  nothing about a project, so it never builds a streak.
+- A run in which not a single link could be reached (and more than one host was tried) says the
+  checker is offline, not that the web died: it leaves every streak as it was.
+- URLs this run did not check (deadline, `--only`) keep their streaks; URLs no longer in the
+  catalog are forgotten.
+- Figures: when a source could not answer, status.json keeps the figures it last learned, with
+  the `checked_at` of when they were learned; the run's own report shows null for them
+  (unknown numbers are never guessed). The entry's status is still this run's (e.g. `unknown`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from tools.checker.facts import LinkResult
+from tools.status import DEAD_AFTER_FAILED_RUNS, EntryRecord, LinkHistory
+
+FIGURE_KEYS = ("stars", "forks", "open_issues", "contributors", "license", "last_commit",
+               "latest_release", "latest_version", "archived")
+
+
+def offline(results: dict[str, LinkResult]) -> bool:
+    """True when no link of this run reached its host and links on more than one host were tried."""
+    hosts = {urlsplit(url).hostname for url in results}
+    return len(hosts) > 1 and all(r.connect_failure for r in results.values())
+
+
+def update_history(
+    previous: dict[str, LinkHistory],
+    results: dict[str, LinkResult],
+    keep: set[str],
+    now: str,
+) -> dict[str, LinkHistory]:
+    """The new history: streaks advanced by this run's results, others kept if their URL is in `keep`."""
+    history = {url: dict(record) for url, record in previous.items() if url in keep or url in results}
+    if offline(results):
+        return history  # type: ignore[return-value]
+    for url, result in results.items():
+        record: LinkHistory = history.setdefault(url, {"failures": 0, "first_failure": None, "last_ok": None})  # type: ignore[assignment]
+        if result.connect_failure:
+            if not record.get("failures"):
+                record["first_failure"] = now
+            record["failures"] = int(record.get("failures") or 0) + 1
+        else:
+            record["failures"] = 0
+            record["first_failure"] = None
+            if result.status in ("ok", "moved"):
+                record["last_ok"] = now
+    return history  # type: ignore[return-value]
+
+
+def escalate(result: LinkResult, record: LinkHistory | None) -> LinkResult:
+    """The link's verdict given its streak: unreachable on enough runs in a row is dead."""
+    failures = int((record or {}).get("failures") or 0)
+    if not result.connect_failure or failures < DEAD_AFTER_FAILED_RUNS:
+        return result
+    since = ((record or {}).get("first_failure") or "")[:10]
+    reason = f"unreachable on {failures} runs in a row" + (f" since {since}" if since else "") + f" ({result.reason})"
+    return replace(result, status="dead", reason=reason)
+
+
+def merge_figures(new: EntryRecord, old: EntryRecord | None, fetched: bool) -> EntryRecord:
+    """The record to store: this run's figures where it learned them, the last known ones elsewhere."""
+    if old is None or fetched:
+        return new
+    merged: EntryRecord = dict(new)  # type: ignore[assignment]
+    for key in FIGURE_KEYS:
+        if merged.get(key) is None and old.get(key) is not None:
+            merged[key] = old[key]  # type: ignore[literal-required]
+    merged["checked_at"] = old.get("checked_at")
+    return merged

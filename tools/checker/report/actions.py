@@ -1,0 +1,43 @@
+"""Under GitHub Actions: the Markdown report in the job summary, and an annotation per flagged entry.
+
+Annotations point at the catalog file and line of the entry, so a pull request's diff shows them.
+Their text is escaped by GitHub's rules for workflow commands (see escape.py).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TextIO
+
+from tools.checker.report.escape import workflow_data, workflow_property
+from tools.status import FLAGGED
+
+
+def enabled(env: Mapping[str, str] | None = None) -> bool:
+    return (os.environ if env is None else env).get("GITHUB_ACTIONS") == "true"
+
+
+def annotations(report: dict[str, Any]) -> list[str]:
+    lines = []
+    for entry in report["entries"]:
+        if entry["status"] not in FLAGGED:
+            continue
+        message = f"{entry['name']} is {entry['status']}: " + ("; ".join(entry["reasons"]) or "no reason recorded")
+        if entry.get("moved_to"):
+            message += f" (new address: {entry['moved_to']})"
+        props = f"file={workflow_property(str(entry.get('file', '')))},line={int(entry.get('line') or 1)}"
+        props += f",title={workflow_property(entry['name'] + ' is ' + entry['status'])}"
+        lines.append(f"::warning {props}::{workflow_data(message)}")
+    return lines
+
+
+def publish(report: dict[str, Any], markdown: str, stream: TextIO, env: Mapping[str, str] | None = None) -> None:
+    env = os.environ if env is None else env
+    summary = env.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with Path(summary).open("a", encoding="utf-8") as handle:
+            handle.write(markdown + "\n")
+    for line in annotations(report):
+        print(line, file=stream)

@@ -1,0 +1,45 @@
+"""Escaping catalog text for Markdown and for GitHub's workflow commands.
+
+Catalog text is data: a name like `a|b <script>` must not break a table, open an HTML tag or
+become a link. Markdown punctuation is backslash-escaped; `<`, `>` and `&` become entities.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def md(text: str) -> str:
+    """Plain text that renders as itself inside Markdown, tables included."""
+    text = " ".join(str(text).split())  # no line breaks inside a list item or table cell
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def md_url(url: str) -> str:
+    """An address safe as a Markdown link destination: no spaces, parentheses or angle brackets."""
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
+
+
+def md_link(text: str, url: str) -> str:
+    return f"[{md(text)}]({md_url(url)})"
+
+
+def md_code(text: str) -> str:
+    """Inline code that cannot be closed early by backticks in the text."""
+    text = " ".join(str(text).split())
+    fence = "``" if "`" in text else "`"
+    return f"{fence} {text} {fence}" if fence == "``" else f"`{text}`"
+
+
+def workflow_data(text: str) -> str:
+    """The message part of `::warning ...::message` (GitHub's escaping rules for command data)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def workflow_property(text: str) -> str:
+    """A property value such as `file=` or `title=`: data escaping plus `:` and `,`."""
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
