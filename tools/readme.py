@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from tools.catalog import Catalog, CatalogError, load_catalog
-from tools.catalog.validate import display_path
+from tools.paths import display_path
 from tools.files import write_text_atomic
 from tools.paths import README_FILE, REPO_ROOT
 

@@ -20,7 +20,7 @@ from tools.add.lookup import Found, SourceError, lookup
 from tools.catalog import Catalog, Entry, validate_catalog
 from tools.catalog.model import PYPI_PATTERN
 from tools.catalog.urls import github_repo, is_web_url, normalize_url, slugify
-from tools.catalog.validate import display_path
+from tools.paths import display_path
 from tools.files import write_text_atomic
 
 

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from tools.catalog.loader import load_file
+from tools.catalog.loader import load_file, plain_data
 from tools.catalog.urls import normalize_url, slugify
 
 ChangeKind = Literal["added", "changed", "renamed"]
@@ -63,16 +63,6 @@ def git(repo: Path, *args: str) -> str:
     return done.stdout
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    return value
-
-
 def parse_entries(text: str, file: str) -> list[_Entry]:
     """The entries of one category file's text; what cannot be read is left to `awesome validate`."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -90,7 +80,7 @@ def parse_entries(text: str, file: str) -> list[_Entry]:
             continue
         name, url = str(raw["name"]), str(raw.get("url") or "")
         found.append(
-            _Entry(slugify(name), name, url, category, file, raw_entries.lc.item(index)[0] + 1, _plain(raw))
+            _Entry(slugify(name), name, url, category, file, raw_entries.lc.item(index)[0] + 1, plain_data(raw))
         )
     return found
 

@@ -111,3 +111,14 @@ def _refused(event: Event, depth: int) -> str | None:
             except ValueError:
                 return f"{event.value!r} is not a real date; write dates as YYYY-MM-DD"
     return None
+
+
+def plain_data(value: Any) -> Any:
+    """ruamel's containers and string subclasses as plain Python, so validators see ordinary types."""
+    if isinstance(value, dict):
+        return {str(k): plain_data(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain_data(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value

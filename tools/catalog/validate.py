@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -10,23 +9,15 @@ from typing import Any
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from tools.catalog.loader import load_file
+from tools.catalog.loader import load_file, plain_data
 from tools.catalog.model import SLUG_RE, Catalog, Category, CategoryModel, Entry, EntryModel
 from tools.catalog.problems import Problem
+from tools.paths import display_path
 from tools.catalog.urls import normalize_url, slugify
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 15, 200
 FILLER = re.compile(r"\basync(io)? library for\b", re.IGNORECASE)
 ENTRY_KEYS = tuple(EntryModel.model_fields)
-
-
-def display_path(path: Path) -> str:
-    """The path as the user would type it: relative to the working directory when inside it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
 
 
 def line_of(document: Any, loc: tuple[Any, ...]) -> int:
@@ -93,17 +84,6 @@ def _pydantic_problems(exc: ValidationError, file: str, document: Any, prefix: t
     return problems
 
 
-def _plain(value: Any) -> Any:
-    """ruamel's containers and string subclasses as plain Python, so pydantic sees ordinary types."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    return value
-
-
 def _style_warnings(model: EntryModel, file: str, line: int) -> list[Problem]:
     desc, name = model.description, model.name
     warn: list[str] = []
@@ -138,7 +118,7 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
     if not SLUG_RE.match(slug):
         problems.append(Problem(file, 1, f"file name {path.name!r} must be a lowercase slug such as web-frameworks.yml"))
     try:
-        category = CategoryModel.model_validate(_plain(doc))
+        category = CategoryModel.model_validate(plain_data(doc))
     except ValidationError as exc:
         problems += _pydantic_problems(exc, file, doc, (), "")
         category = None
@@ -154,7 +134,7 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
                 problems.append(Problem(file, line, f"{who}must be a mapping of keys such as name, url, description"))
                 continue
             try:
-                model = EntryModel.model_validate(_plain(raw))
+                model = EntryModel.model_validate(plain_data(raw))
             except ValidationError as exc:
                 problems += _pydantic_problems(exc, file, doc, ("entries", index), who)
                 continue

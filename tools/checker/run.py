@@ -15,7 +15,6 @@ import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -34,6 +33,7 @@ from tools.checker.report.terminal import TerminalProgress, print_summary
 from tools.checker.scheduler import HostScheduler
 from tools.checker.settings import Settings
 from tools.files import write_json_atomic, write_text_atomic
+from tools.paths import display_path
 from tools.status import STATUSES, EntryRecord, StatusFile, StatusFileError, empty_status, load_status, save_status
 
 RepoKey = tuple[str, str]
@@ -263,7 +263,7 @@ def _judge(
         "links": [_link_item(docs)] if docs else [],
         "http_status": link.http_status if link else None,
         "notes": verdict.notes,
-        "file": _display_path(entry.file),
+        "file": display_path(entry.file),
         "line": entry.line,
     }
     return item, fetched, checked
@@ -272,12 +272,6 @@ def _judge(
 def _link_item(result: LinkResult) -> dict[str, Any]:
     return {"url": result.url, "status": result.status, "http_status": result.http_status,
             "moved_to": result.moved_to, "reason": result.reason}
-
-
-def _display_path(path: Path) -> str:
-    """The catalog file as annotations and reports want it: relative to the working directory."""
-    relative = os.path.relpath(path)
-    return str(path) if relative.startswith("..") else relative
 
 
 def _scrub(data: Any, token: str | None) -> Any:

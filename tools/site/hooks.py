@@ -1,0 +1,106 @@
+"""MkDocs hook: adds the catalog's pages, catalog.json and the feed to every build, in memory.
+
+A hook rather than a plugin or mkdocs-gen-files: it needs no entry point, package or extra
+dependency, runs in-process on every build and every `mkdocs serve` rebuild (so catalog edits under
+`watch:` reload the browser), and `File.generated` keeps everything it makes out of the tree.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from tools.catalog import CatalogError, Entry
+from tools.site import links
+from tools.site.feeds import atom_feed, catalog_json
+from tools.site.links import Linker
+from tools.site.pages import category_page, contributing_page, health_page, home_page
+from tools.site.render import esc
+from tools.site.sources import SiteData, Sources, load_site_data
+from tools.status import StatusFileError
+
+_build: dict[str, Any] = {}  # the current build's tag index, for the tags template (hooks keep no other state)
+
+
+def _repository(config: MkDocsConfig) -> str | None:
+    """The repository's web address, for CONTRIBUTING.md's links to files; GitHub Actions sets both variables."""
+    server, repo = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
+    if server and repo:
+        return f"{server.rstrip('/')}/{repo}"
+    return config.extra.get("repository") or None
+
+
+def _load(sources: Sources) -> SiteData:
+    try:
+        data = load_site_data(sources)
+    except CatalogError as exc:
+        raise PluginError(f"the catalog has errors, fix them to build the site:\n{exc}") from None
+    except StatusFileError as exc:
+        raise PluginError(str(exc)) from None
+    if data.contributing is None:
+        raise PluginError(
+            f"{sources.contributing_file} not found: the Contributing page is generated from it "
+            "(set AWESOME_CONTRIBUTING to build from another file)"
+        )
+    return data
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    data = _load(Sources.from_environment())
+    tagged: dict[tuple[str, str], list[Entry]] = {}
+    for entry in data.catalog.entries:
+        for tag in entry.tags:
+            tagged.setdefault((tag, links.category_page(entry.category)), []).append(entry)
+    _build.update(tagged=tagged, directory_urls=config.use_directory_urls)
+    directory_urls = config.use_directory_urls
+    generated: dict[str, str] = {
+        links.HOME: home_page(data, directory_urls),
+        links.HEALTH: health_page(data, directory_urls),
+        links.CONTRIBUTING: contributing_page(data.contributing or "", _repository(config)),
+        links.CATALOG_JSON: catalog_json(data, config.site_url, directory_urls),
+        links.FEED: atom_feed(data, config.site_url, directory_urls, config.site_name),
+    }
+    for category in data.catalog.categories:
+        generated[links.category_page(category.slug)] = category_page(data, category, directory_urls)
+    for src_uri, content in generated.items():
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(f"site/{src_uri} would hide a generated page of the same name; rename or remove it")
+        files.append(File.generated(config, src_uri, content=content))
+
+    config.nav = [
+        {"Home": links.HOME},
+        {"Categories": [{esc(c.title): links.category_page(c.slug)} for c in data.catalog.categories]},
+        {"Tags": links.TAGS},
+        {"Health": links.HEALTH},
+        {"Contributing": links.CONTRIBUTING},
+    ]
+    return files
+
+
+def tagged_entries(tag: str, page_src: str, from_src: str) -> list[dict[str, str]]:
+    """The entries of one category page carrying `tag`, as links from the tags index (called by its template)."""
+    linker = Linker(from_src, _build.get("directory_urls", True))
+    return [
+        {"href": esc(linker.to(page_src, e.id)), "name": esc(e.name)}
+        for e in _build.get("tagged", {}).get((tag, page_src), [])
+    ]
+
+
+@event_priority(110)  # before the tags plugin (100), which renders the tags index in its on_env
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["aa_tagged_entries"] = tagged_entries
+    return env
+
+
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """Name Material's search dialog for screen readers (axe: aria-dialog-name); the browser test notices if this stops matching."""
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)

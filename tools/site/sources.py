@@ -1,0 +1,136 @@
+"""What the site is built from: the catalog, the checker's figures, CONTRIBUTING.md, and the time.
+
+Locations come from the environment so tests and benchmarks can build a site from a catalog in a
+temporary folder with the real `mkdocs.yml`:
+
+- `AWESOME_CATALOG_DIR` (default `catalog/`)
+- `AWESOME_STATUS_FILE` (default `status.json` inside the catalog folder)
+- `AWESOME_CONTRIBUTING` (default `CONTRIBUTING.md` at the repository root)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tools.catalog import Catalog, Entry, load_catalog
+from tools.paths import CATALOG_DIR, REPO_ROOT
+from tools.status import StatusFile, load_status
+
+# Statuses that get a visible mark on a category page, and that "hide inactive" hides.
+MARKED: tuple[str, ...] = ("dead", "archived", "stale", "moved")
+HIDEABLE: tuple[str, ...] = ("dead", "archived", "stale")
+
+
+@dataclass(frozen=True)
+class Sources:
+    catalog_dir: Path
+    status_file: Path
+    contributing_file: Path
+
+    @classmethod
+    def from_environment(cls, environ: dict[str, str] | None = None) -> Sources:
+        env = os.environ if environ is None else environ
+        catalog_dir = Path(env.get("AWESOME_CATALOG_DIR") or CATALOG_DIR)
+        status_file = Path(env.get("AWESOME_STATUS_FILE") or catalog_dir / "status.json")
+        contributing = Path(env.get("AWESOME_CONTRIBUTING") or REPO_ROOT / "CONTRIBUTING.md")
+        return cls(catalog_dir, status_file, contributing)
+
+
+def parse_time(value: Any) -> datetime | None:
+    """An ISO 8601 timestamp from status.json as an aware datetime; None when absent or malformed."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _int(value: Any) -> int | None:
+    # bool is an int in Python; a True star count is not a figure.
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One entry's checker figures, each None when not known (the site then leaves it out)."""
+
+    status: str | None = None  # None: never checked
+    reasons: tuple[str, ...] = ()
+    moved_to: str | None = None
+    stars: int | None = None
+    forks: int | None = None
+    open_issues: int | None = None
+    contributors: int | None = None
+    license: str | None = None
+    last_commit: datetime | None = None
+    latest_release: datetime | None = None
+    latest_version: str | None = None
+    archived: bool | None = None
+    checked_at: datetime | None = None
+
+    @classmethod
+    def from_record(cls, record: Any) -> Figures:
+        if not isinstance(record, dict):
+            return cls()
+        reasons = record.get("reasons")
+        licence = _text(record.get("license"))
+        return cls(
+            status=_text(record.get("status")),
+            reasons=tuple(r for r in reasons if isinstance(r, str) and r) if isinstance(reasons, list) else (),
+            moved_to=_text(record.get("moved_to")),
+            stars=_int(record.get("stars")),
+            forks=_int(record.get("forks")),
+            open_issues=_int(record.get("open_issues")),
+            contributors=_int(record.get("contributors")),
+            # GitHub says NOASSERTION for a licence it cannot name: that is not a licence to show.
+            license=None if licence in (None, "NOASSERTION") else licence,
+            last_commit=parse_time(record.get("last_commit")),
+            latest_release=parse_time(record.get("latest_release")),
+            latest_version=_text(record.get("latest_version")),
+            archived=record.get("archived") if isinstance(record.get("archived"), bool) else None,
+            checked_at=parse_time(record.get("checked_at")),
+        )
+
+    @property
+    def last_activity(self) -> datetime | None:
+        """The newest of the last commit and the latest release: what "recent activity" sorts by."""
+        known = [t for t in (self.last_commit, self.latest_release) if t is not None]
+        return max(known) if known else None
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """The catalog joined with the checker's figures, at one moment (relative dates are computed from `now`)."""
+
+    catalog: Catalog
+    status: StatusFile
+    now: datetime
+    contributing: str | None = None
+    _figures: dict[str, Figures] = field(default_factory=dict, repr=False, compare=False)
+
+    def figures(self, entry: Entry) -> Figures:
+        if entry.id not in self._figures:
+            self._figures[entry.id] = Figures.from_record(self.status["entries"].get(entry.id))
+        return self._figures[entry.id]
+
+    @property
+    def checked_at(self) -> datetime | None:
+        return parse_time(self.status.get("checked_at"))
+
+
+def load_site_data(sources: Sources, now: datetime | None = None) -> SiteData:
+    """Read everything once per build; raises CatalogError or StatusFileError with a clear message."""
+    catalog = load_catalog(sources.catalog_dir)
+    status = load_status(sources.status_file)
+    contributing = sources.contributing_file.read_text(encoding="utf-8") if sources.contributing_file.is_file() else None
+    return SiteData(catalog, status, now or datetime.now(UTC), contributing)
