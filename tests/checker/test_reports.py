@@ -61,6 +61,16 @@ def test_markdown_lists_what_changed_since_the_last_run() -> None:
     assert "Same" not in changes
 
 
+def test_each_section_says_its_fix_once_and_unknowns_are_folded() -> None:
+    text = markdown.render(report(entry("A", "unknown", ["GitHub unreachable"]), entry("B", "unknown", ["GitHub unreachable"]),
+                                  entry("C", "dead", ["HTTP 404 (not found)"])))
+    unknown = text[text.index("## Unknown (2)"):]
+    assert unknown.count("Suggested fix:") == 1
+    assert unknown.index("<details>") < unknown.index("**[A]") < unknown.index("</details>")
+    dead = text[text.index("## Dead (1)"):text.index("## Unknown")]
+    assert "Suggested fix: remove the entry" in dead and "<details>" not in dead
+
+
 def test_entries_left_out_by_only_are_not_reported_as_removed() -> None:
     previous = empty_status()
     previous["checked_at"] = "2026-11-14T12:00:00Z"

@@ -21,12 +21,17 @@ TITLES = {
 }
 # Sections in the order a maintainer should act on them.
 SECTION_ORDER = ("dead", "moved", "archived", "stale", "unknown")
+# What to do with a section's entries, said once above them (a moved entry's own fix is its new URL).
 FIXES = {
-    "dead": "remove the entry, or point `url` at the project's new home",
-    "archived": "move it to an \"alternatives\" mention or remove it, unless it is still the best choice",
-    "stale": "check whether it is still maintained; remove it if not",
-    "unknown": "look at it by hand; it will be checked again on the next run",
+    "dead": "remove the entry, or point `url` at the project's new home.",
+    "moved": "write the new address into the entry's `url`.",
+    "archived": "remove the entry, or say in its description that it is archived, unless it is still the best choice.",
+    "stale": "check whether it is still maintained; remove it if not.",
+    "unknown": "nothing yet: these could not be checked this time and will be checked again on the next run "
+               "(a link that stays unreachable for three runs becomes dead).",
 }
+# Sections folded away in the issue: long when a whole service was unreachable, and not actionable.
+FOLDED = frozenset({"unknown"})
 
 
 def render(report: dict[str, Any], previous: StatusFile | None = None, catalog_ids: set[str] | None = None) -> str:
@@ -42,9 +47,13 @@ def render(report: dict[str, Any], previous: StatusFile | None = None, catalog_i
     lines += [f"| {status} | {report['summary'].get(status, 0)} |" for status in STATUSES]
     for status in SECTION_ORDER:
         flagged = [e for e in entries if e["status"] == status]
-        if flagged:
-            lines += ["", f"## {TITLES[status]} ({len(flagged)})", ""]
-            lines += [_item(entry) for entry in flagged]
+        if not flagged:
+            continue
+        lines += ["", f"## {TITLES[status]} ({len(flagged)})", "", f"Suggested fix: {FIXES[status]}", ""]
+        items = [_item(entry) for entry in flagged]
+        if status in FOLDED:
+            items = ["<details><summary>The entries and their reasons</summary>", "", *items, "", "</details>"]
+        lines += items
     lines += _links_section(entries)
     known = catalog_ids if catalog_ids is not None else {entry["id"] for entry in entries}
     lines += _changes_section(entries, previous, known)
@@ -61,8 +70,6 @@ def _item(entry: dict[str, Any]) -> str:
     if entry.get("moved_to"):
         fix = md_code(f"url: {entry['moved_to']}")
         item += f" Suggested fix: {fix} in {_where(entry)}."
-    elif entry["status"] in FIXES:
-        item += f" Suggested fix: {FIXES[entry['status']]}."
     return item
 
 
