@@ -1,0 +1,20 @@
+"""Sites built once per session from the fixture catalog in sitekit.py (a strict build each)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitekit import make_fixture_site
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture catalog with a status.json: every kind of figure and status."""
+    return make_fixture_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def unchecked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same catalog before the checker ever ran (no status.json), with an absolute site_url."""
+    return make_fixture_site(tmp_path_factory.mktemp("unchecked"), with_status=False, site_url="https://aa.example.org/sub/")
