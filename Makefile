@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# Material 9.x prints an end-of-life banner on every build; it is noise in logs, not a warning.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve site test check bench lint readme clean
 
@@ -32,15 +34,18 @@ test: install $(NODE_STAMP)
 check: install
 	$(BIN)/awesome check --json reports/health.json --markdown reports/health.md
 
+# Figures to compare between commits: the checker against the limits' ideal and lychee, then the site build.
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python -m benchmarks.links
+	$(BIN)/python -m benchmarks.site_build
 
 lint: install $(NODE_STAMP)
 	$(BIN)/awesome validate --strict
 	$(BIN)/awesome readme --check
 	$(BIN)/python -m tools.lint_readme
-	$(BIN)/zizmor --offline .github/workflows
+	$(BIN)/awesome issue-form --check
+	$(BIN)/zizmor --offline --min-severity medium .github
 	$(BIN)/actionlint
 
 readme: install

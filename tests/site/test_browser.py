@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -42,9 +43,11 @@ def base_url(fixture_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
+    # Debian's chromium here; GitHub's Ubuntu runners ship Google Chrome instead. CHROMIUM picks one.
+    candidates = [os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome"]
+    chromium = next((found for name in candidates if name and (found := shutil.which(name))), None)
     if chromium is None:
-        pytest.fail("chromium is not installed: `apt-get install chromium` (.ci/run installs it when missing)")
+        pytest.fail("no Chromium found: `apt-get install chromium` (.ci/run installs it when missing) or set CHROMIUM")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield launched

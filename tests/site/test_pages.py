@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -11,7 +14,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from sitekit import CATEGORIES, TRICKY_NAME, XSS
 
-from tools.paths import REPO_ROOT
+from tools.catalog import load_catalog
+from tools.paths import CATALOG_DIR, REPO_ROOT
 
 
 class Parsed(HTMLParser):
@@ -219,3 +223,16 @@ def test_generated_pages_are_not_in_the_tree() -> None:
     site = REPO_ROOT / "site"
     for name in ("index.md", "health.md", "contributing.md", "catalog.json", "feed.xml", "categories"):
         assert not (site / name).exists(), f"site/{name} is generated at build time and must not be committed"
+
+
+def test_the_real_catalog_builds_strictly_with_every_entry_on_its_page(tmp_path: Path) -> None:
+    """What `make site` does, as a separate process: any MkDocs warning fails a strict build."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "AWESOME_STATUS_FILE": str(tmp_path / "no-status.json")}
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "public")],
+                          cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    catalog = load_catalog(CATALOG_DIR)
+    for category in catalog.categories:
+        page = (tmp_path / "public" / "categories" / category.slug / "index.html").read_text(encoding="utf-8")
+        missing = [e.id for e in category.entries if f'id="{e.id}"' not in page]
+        assert missing == [], f"{category.slug}: no anchor for {missing}"
