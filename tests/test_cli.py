@@ -34,7 +34,6 @@ def test_console_script_validate_reports_and_exits_1_without_traceback(write_cat
         "catalog/web.yml:4: entry 1: 'name' must be text, not a number",
         "catalog/web.yml:4: entry 1: missing required key 'description'",
         "catalog/web.yml:5: entry 1: 'url' must be a web address (https://...), not 'data:'",
-        "4 error(s), 0 warning(s): fix the lines above and run `awesome validate` again.",
     ]
 
 

@@ -24,7 +24,7 @@ def test_style_warning(write_catalog, awesome, name, description, warning):
     write_catalog({"web.yml": TEMPLATE.format(name=name, description=description)})
     relaxed = awesome("validate", "--catalog", "catalog")
     assert relaxed.code == 0
-    assert relaxed.out.splitlines()[0] == f"catalog/web.yml:4: warning: {name}: {warning}"
+    assert relaxed.err.splitlines() == [f"catalog/web.yml:4: warning: {name}: {warning}"]
     assert awesome("validate", "--strict", "--catalog", "catalog").code == 1
 
 
@@ -46,7 +46,7 @@ def test_good_descriptions_have_no_warnings(write_catalog, awesome, description)
 def test_warnings_of_several_kinds_are_all_listed(write_catalog, awesome):
     write_catalog({"web.yml": TEMPLATE.format(name="Alpha", description="alpha")})
     result = awesome("validate", "--catalog", "catalog")
-    assert result.out.splitlines()[:-1] == [
+    assert result.err.splitlines() == [
         "catalog/web.yml:4: warning: Alpha: description should be 15 to 200 characters (has 5)",
         "catalog/web.yml:4: warning: Alpha: description should end with a period",
         "catalog/web.yml:4: warning: Alpha: description should not repeat the entry's name",
