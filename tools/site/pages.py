@@ -22,7 +22,7 @@ from tools.status import FLAGGED, STATUSES
 RECENT_COUNT = 10
 INTRO = (
     "A curated catalog of asynchronous Python: libraries, frameworks, talks and writings worth your time. "
-    "Every entry is checked regularly for signs of life, so what you find here is maintained."
+    "Every entry is checked regularly, and one that goes dead, stale, archived or moved is marked as such."
 )
 
 
