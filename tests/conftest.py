@@ -11,6 +11,9 @@ import pytest
 
 from tools.cli import main as awesome_main
 
+# The loopback fakes' fixtures (`fake_github`, `fake_pypi`), for every test that asks for them.
+pytest_plugins = ["tests.fakes.github", "tests.fakes.pypi"]
+
 
 @pytest.fixture
 def write_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:

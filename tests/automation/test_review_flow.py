@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.automation.test_changes import AIOHTTP, Repo, category
-from tests.fakes.github import FakeGitHub, fake_github  # noqa: F401  (fixture)
-from tests.fakes.pypi import FakePyPI, fake_pypi  # noqa: F401  (fixture)
+from tests.fakes.github import FakeGitHub
+from tests.fakes.pypi import FakePyPI
 from tools.cli import main as awesome
 
 

@@ -11,8 +11,8 @@ import pytest
 
 from tests.checker.checkkit import write_entries
 from tests.checker.hosts import Host, redirect, respond, threaded
-from tests.fakes.github import TOKEN, FakeGitHub, fake_github  # noqa: F401  (fixture)
-from tests.fakes.pypi import FakePyPI, fake_pypi  # noqa: F401  (fixture)
+from tests.fakes.github import TOKEN, FakeGitHub
+from tests.fakes.pypi import FakePyPI
 
 
 def days_ago(days: int) -> str:

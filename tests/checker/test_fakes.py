@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import time
 
 import httpx
 import pytest
 
-from tests.fakes.github import TOKEN, FakeGitHub, fake_github, running_github  # noqa: F401  (fixture)
-from tests.fakes.pypi import fake_pypi  # noqa: F401  (fixture)
+from tests.fakes.github import TOKEN, FakeGitHub, running_github
 from tests.fakes.server import serve
 
 AUTH = {"Authorization": f"bearer {TOKEN}"}
 
 
-def test_server_starts_and_stops_quickly_on_another_loopback_address() -> None:
+def test_server_starts_and_stops_on_another_loopback_address() -> None:
     fake = FakeGitHub()
-    started = time.monotonic()
     with serve(fake.app, host="127.0.0.4") as url:
         assert url.startswith("http://127.0.0.4:")
         assert httpx.get(f"{url}/rate_limit").status_code == 200
-    assert time.monotonic() - started < 3  # generous: CI machines are shared
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"{url}/rate_limit")
 

@@ -13,7 +13,7 @@ from tools.checker.facts import RepoFacts
 from tools.checker.github import fetch_repositories
 from tools.checker.http import HttpClient
 from tools.checker.settings import Settings
-from tests.fakes.github import TOKEN, FakeGitHub, fake_github  # noqa: F401  (fixture)
+from tests.fakes.github import TOKEN, FakeGitHub
 
 EXHAUSTED = re.compile(r"^GitHub API budget exhausted until \d\d:\d\d UTC$")
 

@@ -8,7 +8,7 @@ from tools.checker.facts import PypiFacts
 from tools.checker.http import HttpClient
 from tools.checker.pypi import INACTIVE, fetch_projects
 from tools.checker.settings import Settings
-from tests.fakes.pypi import FakePyPI, fake_pypi  # noqa: F401  (fixture)
+from tests.fakes.pypi import FakePyPI
 
 
 async def check(fake: FakePyPI, names: list[str], **overrides: object) -> tuple[dict[str, PypiFacts], HttpClient]:

@@ -2,7 +2,7 @@
 
 Tests configure repositories (`add`, `move`) and misbehaviour (the knobs below), then read the
 counters. Every GraphQL query is parsed and validated against
-/work/shared/github-api/schema.graphql (octokit's copy of GitHub's SDL); an invalid one is
+tests/fakes/github-api/schema.graphql (octokit's copy of GitHub's SDL); an invalid one is
 answered the way GitHub answers it (HTTP 200, `errors`, no `data`) *and* recorded in
 `invalid_queries`, which the `fake_github` fixture turns into a test failure: a query GitHub
 would reject must fail our tests. Valid queries are executed by graphql-core against resolvers
@@ -36,9 +36,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from tests.fakes.openapi import complete
 from tests.fakes.server import serve_shared
 
-SCHEMA_PATH = Path("/work/shared/github-api/schema.graphql")
+SCHEMA_PATH = Path(__file__).parent / "github-api" / "schema.graphql"  # vendored from octokit (MIT)
 DOCS = "https://docs.github.com/rest"
 _ids = itertools.count(1000)
 
@@ -307,7 +308,9 @@ class FakeGitHub:
     async def _rate_limit(self, request: Request) -> Response:
         self.requests["rate_limit"] += 1
         core = {"limit": 60, "remaining": self.rest_remaining, "reset": self.reset_at, "used": 60 - self.rest_remaining}
-        return self._reply("rate_limit", 200, {"resources": {"core": core}, "rate": core}, self._rate_headers("core"))
+        resources = {"core": core, "search": {**core, "limit": 10}, "graphql": {**core, "limit": 5000}}
+        body = complete("rate_limit", {"resources": resources, "rate": core})
+        return self._reply("rate_limit", 200, body, self._rate_headers("core"))
 
     async def _rest(self, request: Request) -> Response:
         owner, name = request.path_params["owner"], request.path_params["repo"]
@@ -389,6 +392,7 @@ class FakeGitHub:
                 headers["link"] = f'<{link}&page=2>; rel="next", <{link}&page={pages}>; rel="last"'
         else:
             return self._spend(endpoint, 404, {"message": "Not Found", "documentation_url": DOCS, "status": "404"})
+        body = complete(endpoint, body)
         etag = 'W/"' + hashlib.sha256(json.dumps(body, sort_keys=True).encode() + headers.get("link", "").encode()).hexdigest()[:32] + '"'
         headers["etag"] = etag
         headers["cache-control"] = "public, max-age=60, s-maxage=60"
