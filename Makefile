@@ -41,6 +41,8 @@ bench: install
 	$(BIN)/python -m benchmarks.site_build
 
 lint: install $(NODE_STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/awesome validate --strict
 	$(BIN)/awesome readme --check
 	$(BIN)/python -m tools.lint_readme

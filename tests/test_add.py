@@ -74,9 +74,19 @@ def names(path: Path) -> list[str]:
 
 
 def test_offline_add_inserts_in_order_and_changes_nothing_else(catalog: Path, awesome) -> None:
-    result = awesome("add", "https://github.com/emmett-framework/emmett", "--category", "web-frameworks",
-                     "--name", "Emmett", "--offline", "--catalog", "catalog",
-                     "--description", "Full-stack framework with its own ORM, templates and WebSocket support.")
+    result = awesome(
+        "add",
+        "https://github.com/emmett-framework/emmett",
+        "--category",
+        "web-frameworks",
+        "--name",
+        "Emmett",
+        "--offline",
+        "--catalog",
+        "catalog",
+        "--description",
+        "Full-stack framework with its own ORM, templates and WebSocket support.",
+    )
     assert result.code == 0, result.err
     path = catalog / "web-frameworks.yml"
     after = path.read_text()
@@ -96,10 +106,22 @@ def test_offline_add_inserts_in_order_and_changes_nothing_else(catalog: Path, aw
 
 
 @pytest.mark.parametrize(("name", "position"), [("Aardvark", 0), ("zebra", 3), ("django-ninja", 2)])
-def test_case_insensitive_sorted_place_at_either_end_or_between(catalog: Path, awesome, name: str, position: int) -> None:
-    result = awesome("add", f"https://github.com/x/{name}", "--category", "web-frameworks", "--name", name,
-                     "--offline", "--description", "Routes requests to handlers with very little code.",
-                     "--catalog", "catalog")
+def test_case_insensitive_sorted_place_at_either_end_or_between(
+    catalog: Path, awesome, name: str, position: int
+) -> None:
+    result = awesome(
+        "add",
+        f"https://github.com/x/{name}",
+        "--category",
+        "web-frameworks",
+        "--name",
+        name,
+        "--offline",
+        "--description",
+        "Routes requests to handlers with very little code.",
+        "--catalog",
+        "catalog",
+    )
     assert result.code == 0, result.err
     assert names(catalog / "web-frameworks.yml").index(name) == position
     added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
@@ -107,58 +129,130 @@ def test_case_insensitive_sorted_place_at_either_end_or_between(catalog: Path, a
 
 
 def test_offline_needs_a_description(catalog: Path, awesome) -> None:
-    result = awesome("add", "https://github.com/x/y", "--category", "web-frameworks", "--offline", "--catalog", "catalog")
+    result = awesome(
+        "add", "https://github.com/x/y", "--category", "web-frameworks", "--offline", "--catalog", "catalog"
+    )
     assert result.code == 1 and "--offline needs --description" in result.err
     assert (catalog / "web-frameworks.yml").read_text() == WEB
 
 
 @pytest.mark.parametrize("url", ["https://www.GitHub.com/encode/Starlette/", "https://github.com/encode/starlette.git"])
 def test_a_duplicate_url_is_refused_with_where_it_is(catalog: Path, awesome, url: str) -> None:
-    result = awesome("add", url, "--category", "talks", "--offline", "--description", "Another sentence about it.",
-                     "--catalog", "catalog")
+    result = awesome(
+        "add",
+        url,
+        "--category",
+        "talks",
+        "--offline",
+        "--description",
+        "Another sentence about it.",
+        "--catalog",
+        "catalog",
+    )
     assert result.code == 1
     assert "already in the catalog as 'Starlette' at catalog/web-frameworks.yml:18" in result.err
     assert (catalog / "talks.yml").read_text() == TALKS
 
 
 def test_a_duplicate_name_is_refused_without_regard_to_case(catalog: Path, awesome) -> None:
-    result = awesome("add", "https://example.org/django", "--category", "web-frameworks", "--name", "DJANGO",
-                     "--offline", "--description", "A different project with the same name.", "--catalog", "catalog")
-    assert result.code == 1 and "named 'Django' is already in the catalog at catalog/web-frameworks.yml:13" in result.err
+    result = awesome(
+        "add",
+        "https://example.org/django",
+        "--category",
+        "web-frameworks",
+        "--name",
+        "DJANGO",
+        "--offline",
+        "--description",
+        "A different project with the same name.",
+        "--catalog",
+        "catalog",
+    )
+    assert (
+        result.code == 1 and "named 'Django' is already in the catalog at catalog/web-frameworks.yml:13" in result.err
+    )
 
 
 def test_an_unknown_category_lists_the_valid_ones(catalog: Path, awesome) -> None:
-    result = awesome("add", "https://github.com/x/y", "--category", "web", "--offline", "--description", "Anything.",
-                     "--catalog", "catalog")
+    result = awesome(
+        "add",
+        "https://github.com/x/y",
+        "--category",
+        "web",
+        "--offline",
+        "--description",
+        "Anything.",
+        "--catalog",
+        "catalog",
+    )
     assert result.code == 1 and "no category 'web'; choose one of: talks, web-frameworks" in result.err
 
 
 def test_a_non_web_url_is_refused(catalog: Path, awesome) -> None:
-    result = awesome("add", "javascript:alert(1)", "--category", "talks", "--offline", "--description", "Anything.",
-                     "--catalog", "catalog")
+    result = awesome(
+        "add",
+        "javascript:alert(1)",
+        "--category",
+        "talks",
+        "--offline",
+        "--description",
+        "Anything.",
+        "--catalog",
+        "catalog",
+    )
     assert result.code == 1 and "not a web address" in result.err
 
 
 def test_an_invalid_catalog_is_not_touched(write_catalog, awesome) -> None:
     broken = WEB.replace("    kind: library\n", "    kind: gadget\n", 1)
     catalog = write_catalog({"web-frameworks.yml": broken})
-    result = awesome("add", "https://github.com/x/y", "--category", "web-frameworks", "--offline",
-                     "--description", "Routes requests to handlers with very little code.", "--catalog", "catalog")
+    result = awesome(
+        "add",
+        "https://github.com/x/y",
+        "--category",
+        "web-frameworks",
+        "--offline",
+        "--description",
+        "Routes requests to handlers with very little code.",
+        "--catalog",
+        "catalog",
+    )
     assert result.code == 1 and "fix them before adding" in result.err and "catalog/web-frameworks.yml:9" in result.err
     assert (catalog / "web-frameworks.yml").read_text() == broken
 
 
 def test_the_kind_follows_the_category(catalog: Path, awesome) -> None:
-    result = awesome("add", "https://www.youtube.com/watch?v=abc", "--category", "talks", "--name", "Async in Depth",
-                     "--offline", "--description", "Walks through the event loop's scheduling one callback at a time.",
-                     "--catalog", "catalog")
+    result = awesome(
+        "add",
+        "https://www.youtube.com/watch?v=abc",
+        "--category",
+        "talks",
+        "--name",
+        "Async in Depth",
+        "--offline",
+        "--description",
+        "Walks through the event loop's scheduling one callback at a time.",
+        "--catalog",
+        "catalog",
+    )
     assert result.code == 0, result.err
     assert "    kind: talk\n" in added_lines(TALKS, (catalog / "talks.yml").read_text())
 
 
 def test_a_description_that_breaks_the_style_rules_is_written_with_what_to_fix(catalog: Path, awesome) -> None:
-    result = awesome("add", "https://github.com/x/quart", "--category", "web-frameworks", "--name", "Quart",
-                     "--offline", "--description", "Quart is an async library for Flask users", "--catalog", "catalog")
+    result = awesome(
+        "add",
+        "https://github.com/x/quart",
+        "--category",
+        "web-frameworks",
+        "--name",
+        "Quart",
+        "--offline",
+        "--description",
+        "Quart is an async library for Flask users",
+        "--catalog",
+        "catalog",
+    )
     assert result.code == 0
     assert "Fix the description at catalog/web-frameworks.yml:" in result.out
     for rule in ("end with a period", "repeat the entry's name", "async library for"):
@@ -166,6 +260,7 @@ def test_a_description_that_breaks_the_style_rules_is_written_with_what_to_fix(c
 
 
 # --- filling the entry from GitHub and PyPI (fakes on loopback) ---------------------------------
+
 
 class Sources:
     """A tiny GitHub REST and PyPI JSON API; `repos` and `projects` are what they know."""
@@ -198,14 +293,24 @@ def sources(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sources]:
         yield fake
 
 
-def test_fills_name_description_docs_and_pypi_from_the_sources(catalog: Path, awesome, sources: Sources,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fills_name_description_docs_and_pypi_from_the_sources(
+    catalog: Path, awesome, sources: Sources, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GITHUB_TOKEN", "t0ken")
-    sources.repos["pgjones/quart"] = {"name": "quart", "html_url": "https://github.com/pgjones/quart",
-                                      "description": "an ASGI web framework with the Flask API", "homepage": None}
-    sources.projects["quart"] = {"name": "Quart", "summary": "A Python ASGI web framework with the same API as Flask",
-                                 "project_urls": {"Source": "https://github.com/pgjones/quart",
-                                                  "Documentation": "https://quart.palletsprojects.com/"}}
+    sources.repos["pgjones/quart"] = {
+        "name": "quart",
+        "html_url": "https://github.com/pgjones/quart",
+        "description": "an ASGI web framework with the Flask API",
+        "homepage": None,
+    }
+    sources.projects["quart"] = {
+        "name": "Quart",
+        "summary": "A Python ASGI web framework with the same API as Flask",
+        "project_urls": {
+            "Source": "https://github.com/pgjones/quart",
+            "Documentation": "https://quart.palletsprojects.com/",
+        },
+    }
     result = awesome("add", "https://github.com/pgjones/quart", "--category", "web-frameworks", "--catalog", "catalog")
     assert result.code == 0, result.err
     lines = added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
@@ -221,20 +326,35 @@ def test_fills_name_description_docs_and_pypi_from_the_sources(catalog: Path, aw
     assert validate_catalog(catalog)[0] is not None
 
 
-def test_a_same_named_pypi_project_that_does_not_link_back_is_not_taken(catalog: Path, awesome, sources: Sources) -> None:
-    sources.repos["someone/blacksheep"] = {"name": "BlackSheep", "html_url": "https://github.com/someone/blacksheep",
-                                           "description": "Fast framework inspired by ASP.NET Core.", "homepage": None}
-    sources.projects["blacksheep"] = {"name": "blacksheep", "summary": "Somebody else's project.",
-                                      "project_urls": {"Source": "https://github.com/other/blacksheep"}}
-    result = awesome("add", "https://github.com/someone/blacksheep", "--category", "web-frameworks", "--catalog", "catalog")
+def test_a_same_named_pypi_project_that_does_not_link_back_is_not_taken(
+    catalog: Path, awesome, sources: Sources
+) -> None:
+    sources.repos["someone/blacksheep"] = {
+        "name": "BlackSheep",
+        "html_url": "https://github.com/someone/blacksheep",
+        "description": "Fast framework inspired by ASP.NET Core.",
+        "homepage": None,
+    }
+    sources.projects["blacksheep"] = {
+        "name": "blacksheep",
+        "summary": "Somebody else's project.",
+        "project_urls": {"Source": "https://github.com/other/blacksheep"},
+    }
+    result = awesome(
+        "add", "https://github.com/someone/blacksheep", "--category", "web-frameworks", "--catalog", "catalog"
+    )
     assert result.code == 0, result.err
     text = "".join(added_lines(WEB, (catalog / "web-frameworks.yml").read_text()))
     assert "pypi:" not in text and "Somebody else's" not in text
 
 
 def test_a_moved_repository_is_added_under_its_new_address(catalog: Path, awesome, sources: Sources) -> None:
-    sources.repos["old/thing"] = {"name": "thing", "html_url": "https://github.com/new/thing",
-                                  "description": "Serves websites over ASGI with very little code.", "homepage": None}
+    sources.repos["old/thing"] = {
+        "name": "thing",
+        "html_url": "https://github.com/new/thing",
+        "description": "Serves websites over ASGI with very little code.",
+        "homepage": None,
+    }
     result = awesome("add", "https://github.com/old/thing", "--category", "web-frameworks", "--catalog", "catalog")
     assert result.code == 0, result.err
     assert "lives at https://github.com/new/thing" in result.out
@@ -248,8 +368,9 @@ def test_a_repository_github_does_not_know_is_refused(catalog: Path, awesome, so
 
 def test_an_unknown_pypi_name_is_refused(catalog: Path, awesome, sources: Sources) -> None:
     sources.repos["a/b"] = {"name": "b", "html_url": "https://github.com/a/b", "description": "Does b things well."}
-    result = awesome("add", "https://github.com/a/b", "--category", "web-frameworks", "--pypi", "no-such",
-                     "--catalog", "catalog")
+    result = awesome(
+        "add", "https://github.com/a/b", "--category", "web-frameworks", "--pypi", "no-such", "--catalog", "catalog"
+    )
     assert result.code == 1 and "PyPI has no project 'no-such'" in result.err
 
 

@@ -21,10 +21,12 @@ def run(*command: str | Path, cwd: Path = REPO_ROOT) -> subprocess.CompletedProc
 
 
 def test_console_script_validate_reports_and_exits_1_without_traceback(write_catalog, tmp_path):
-    write_catalog({
-        "web.yml": "title: Web\ndescription: Things.\nentries:\n  - name: 12\n    url: data:text/html,hi\n",
-        "bomb.yml": "a: &a [x, x]\nb: [*a, *a]\n",
-    })
+    write_catalog(
+        {
+            "web.yml": "title: Web\ndescription: Things.\nentries:\n  - name: 12\n    url: data:text/html,hi\n",
+            "bomb.yml": "a: &a [x, x]\nb: [*a, *a]\n",
+        }
+    )
     assert AWESOME.is_file(), "the console script is installed by `make install`"
     result = run(AWESOME, "validate", "--catalog", "catalog", cwd=tmp_path)
     assert result.returncode == 1
@@ -48,10 +50,14 @@ def test_readme_check_through_the_console_script(write_catalog, tmp_path):
 
 
 def test_lint_module_passes_a_generated_readme_and_says_so(write_catalog, tmp_path):
-    catalog = write_catalog({"web.yml": (
-        "title: Web\ndescription: Things.\nentries:\n"
-        "  - name: Alpha\n    url: https://example.org/alpha\n    description: Good description here.\n"
-    )})
+    catalog = write_catalog(
+        {
+            "web.yml": (
+                "title: Web\ndescription: Things.\nentries:\n"
+                "  - name: Alpha\n    url: https://example.org/alpha\n    description: Good description here.\n"
+            )
+        }
+    )
     assert run(AWESOME, "readme", "--catalog", catalog, "--output", "README.md", cwd=tmp_path).returncode == 0
     (tmp_path / "CONTRIBUTING.md").write_text("# Contributing\n\nOpen a pull request.\n", encoding="utf-8")
     result = run(sys.executable, "-m", "tools.lint_readme", tmp_path / "README.md")
@@ -100,7 +106,11 @@ def test_lint_copy_is_a_repository_whose_branch_tracks_a_github_remote(tmp_path)
     assert git("config", "--get", f"branch.{branch}.remote") == "origin"
     assert git("remote", "get-url", "--push", "origin") == lint_readme.DEFAULT_REMOTE
     assert sorted(str(p.relative_to(copy)) for p in copy.rglob("*") if ".git" not in p.parts and p.is_file()) == [
-        ".github/CONTRIBUTING.md", ".offline.mjs", "LICENSE", "README.md"]
+        ".github/CONTRIBUTING.md",
+        ".offline.mjs",
+        "LICENSE",
+        "README.md",
+    ]
     assert not (source / ".git").exists()
 
 
@@ -108,8 +118,9 @@ def test_offline_preload_fails_fetch_at_once_instead_of_reaching_github(tmp_path
     preload = tmp_path / "offline.mjs"
     preload.write_text(lint_readme.OFFLINE_FETCH, encoding="utf-8")
     probe = "fetch('https://api.github.com/repos/x/y').then(() => console.log('reached'), e => console.log(e.message))"
-    result = subprocess.run(["node", "--import", preload.as_uri(), "-e", probe],
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        ["node", "--import", preload.as_uri(), "-e", probe], capture_output=True, text=True, timeout=30
+    )
     assert result.stdout.strip() == "awesome-lint runs offline: no network requests"
 
 

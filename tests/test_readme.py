@@ -89,8 +89,15 @@ def parse_items(markdown: str) -> list[dict]:
         console.log(JSON.stringify(items));
     """
     require_awesome_lint()
-    result = subprocess.run(["node", "--input-type=module", "-e", script], input=markdown, cwd=REPO_ROOT,
-                            capture_output=True, text=True, timeout=60, check=True)
+    result = subprocess.run(
+        ["node", "--input-type=module", "-e", script],
+        input=markdown,
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     return json.loads(result.stdout)
 
 
@@ -107,11 +114,17 @@ def run_lint(readme_path: Path) -> subprocess.CompletedProcess[str]:
 
 # Generation
 
+
 def test_layout_title_badge_contents_sections_contributing(readme):
     headings = [line for line in readme.splitlines() if line.startswith("#")]
     assert headings == [
         "# Awesome Asyncio [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)",
-        "## Contents", "## C", "## C++", "## Talks & Podcasts", "## Web Frameworks", "## Contributing",
+        "## Contents",
+        "## C",
+        "## C++",
+        "## Talks & Podcasts",
+        "## Web Frameworks",
+        "## Contributing",
     ]
     assert readme.endswith("\n") and not readme.endswith("\n\n")
 
@@ -159,8 +172,10 @@ def test_special_characters_are_escaped_in_the_source(readme):
         r"- [Python \[async\] \| \*Deep\* Dive](https://www.youtube.com/watch?v=abc123) - "
         r"Walks through \_\_aenter\_\_, \_\_aexit\_\_ and \<b\>async with\</b\> & friends in detail."
     ) in readme.splitlines()
-    assert r"- [under_score\_](https://example.org/under) - Keeps snake_case names and \_private\_ words literal, " \
-           r"and \&amp; stays as typed." in readme.splitlines()
+    assert (
+        r"- [under_score\_](https://example.org/under) - Keeps snake_case names and \_private\_ words literal, "
+        r"and \&amp; stays as typed." in readme.splitlines()
+    )
 
 
 def test_every_item_renders_as_the_catalogs_name_and_description(readme, fixture_catalog):
@@ -190,7 +205,11 @@ def test_escape(text, escaped):
 def test_slugger_numbers_repeats_like_github():
     slugger = Slugger()
     assert [slugger.slug(t) for t in ["Testing", "Testing", "Testing-1", "Ünïcode & Co."]] == [
-        "testing", "testing-1", "testing-1-1", "ünïcode--co"]
+        "testing",
+        "testing-1",
+        "testing-1-1",
+        "ünïcode--co",
+    ]
 
 
 def test_output_is_deterministic(fixture_catalog):
@@ -200,6 +219,7 @@ def test_output_is_deterministic(fixture_catalog):
 
 
 # The command
+
 
 def test_readme_writes_then_check_passes_then_fails_when_edited(fixture_catalog, awesome, tmp_path):
     output = tmp_path / "README.md"
@@ -237,6 +257,7 @@ def test_the_real_readme_is_in_sync_with_the_catalog(awesome):
 
 # awesome-lint
 
+
 def test_generated_readme_passes_awesome_lint(readme, tmp_path):
     folder = tmp_path / "site-copy"
     folder.mkdir()
@@ -251,10 +272,19 @@ def test_generated_readme_passes_awesome_lint(readme, tmp_path):
 @pytest.mark.parametrize(
     ("breakage", "finding"),
     [
-        (lambda t: t.replace("routing requests.", "routing requests"), "List item description must end with proper punctuation"),
-        (lambda t: t.replace(" - Small framework", " - small framework"), "List item description must start with valid casing"),
+        (
+            lambda t: t.replace("routing requests.", "routing requests"),
+            "List item description must end with proper punctuation",
+        ),
+        (
+            lambda t: t.replace(" - Small framework", " - small framework"),
+            "List item description must start with valid casing",
+        ),
         (lambda t: t.replace("- [C++](#c-1)\n", ""), 'does not match corresponding heading "C++"'),
-        (lambda t: t.replace(" [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)", ""), "Missing Awesome badge"),
+        (
+            lambda t: t.replace(" [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)", ""),
+            "Missing Awesome badge",
+        ),
         (lambda t: t.replace("https://example.org/star", "https://github.com/example/alpha"), "Duplicate link"),
     ],
     ids=["no-period", "lowercase", "toc-mismatch", "no-badge", "double-link"],

@@ -78,8 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def catalog_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--catalog", type=Path, default=CATALOG_DIR, metavar="DIR",
-                       help="the catalog folder (default: catalog/ of the repository)")
+        p.add_argument(
+            "--catalog",
+            type=Path,
+            default=CATALOG_DIR,
+            metavar="DIR",
+            help="the catalog folder (default: catalog/ of the repository)",
+        )
 
     p = commands.add_parser("validate", help="check the catalog files; exit 1 on any error")
     catalog_option(p)
@@ -90,17 +95,26 @@ def build_parser() -> argparse.ArgumentParser:
     catalog_option(p)
     p.add_argument("--json", type=Path, metavar="PATH", help="write the JSON report here")
     p.add_argument("--markdown", type=Path, metavar="PATH", help="write the Markdown report here")
-    p.add_argument("--status", type=Path, default=STATUS_FILE, metavar="PATH",
-                   help="the status file with figures and history (default: catalog/status.json)")
+    p.add_argument(
+        "--status",
+        type=Path,
+        default=STATUS_FILE,
+        metavar="PATH",
+        help="the status file with figures and history (default: catalog/status.json)",
+    )
     p.add_argument("--concurrency", type=_positive_int, metavar="N", help="requests in flight at once")
     p.add_argument("--per-host", type=_positive_int, metavar="N", help="requests in flight to one host")
     p.add_argument("--timeout", type=_positive_float, metavar="SECONDS", help="per-request timeout")
     p.add_argument("--stale-after", type=_positive_int, metavar="DAYS", help="days without activity before stale")
-    p.add_argument("--fail-on", type=_statuses, default=[], metavar="STATUS,...",
-                   help="exit 1 when an entry has one of these statuses")
+    p.add_argument(
+        "--fail-on",
+        type=_statuses,
+        default=[],
+        metavar="STATUS,...",
+        help="exit 1 when an entry has one of these statuses",
+    )
     p.add_argument("--deadline", type=_positive_float, metavar="SECONDS", help="overall time limit for the run")
-    p.add_argument("--only", action="append", default=[], metavar="ID",
-                   help="check only these entry ids (repeatable)")
+    p.add_argument("--only", action="append", default=[], metavar="ID", help="check only these entry ids (repeatable)")
     p.set_defaults(func=_check)
 
     p = commands.add_parser("readme", help="write README.md from the catalog")

@@ -79,7 +79,12 @@ def run(readme: Path, remote: str = DEFAULT_REMOTE) -> subprocess.CompletedProce
         target = prepare(readme, workdir, remote)
         command = [node, "--import", (workdir / ".offline.mjs").as_uri(), str(AWESOME_LINT), target.name]
         return subprocess.run(
-            command, cwd=workdir, env=env, capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
+            command,
+            cwd=workdir,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
             stdin=subprocess.DEVNULL,
         )
 

@@ -13,9 +13,8 @@ import sys
 from pathlib import Path
 
 from tools.catalog import Catalog, CatalogError, load_catalog
-from tools.paths import display_path
 from tools.files import write_text_atomic
-from tools.paths import README_FILE, REPO_ROOT
+from tools.paths import README_FILE, REPO_ROOT, display_path
 
 TITLE = "Awesome Asyncio"
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
@@ -131,13 +130,14 @@ def render(catalog: Catalog, site: str | None = None) -> str:
 
     lines = [f"# {TITLE} {BADGE}", "", GENERATED_NOTE, "", *_intro(site), "", "## Contents", ""]
     lines += [f"- [{heading}](#{anchor})" for heading, anchor in headings]
-    for category, (heading, _anchor) in zip(catalog.categories, headings):
+    for category, (heading, _anchor) in zip(catalog.categories, headings, strict=True):
         lines += ["", f"## {heading}"]
         if plain(category.description):
             lines += ["", escape(category.description)]
         if category.entries:
-            lines += [""] + [f"- [{escape(e.name)}]({link_target(e.url)}) - {escape(e.description)}"
-                             for e in category.entries]
+            lines += [""] + [
+                f"- [{escape(e.name)}]({link_target(e.url)}) - {escape(e.description)}" for e in category.entries
+            ]
     lines += ["", *_footer()]
     return "\n".join(lines) + "\n"
 

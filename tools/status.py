@@ -95,7 +95,14 @@ def worst(statuses: list[str]) -> str:
 
 
 def empty_status() -> StatusFile:
-    return {"version": STATUS_VERSION, "checked_at": None, "complete": False, "summary": {}, "entries": {}, "history": {}}
+    return {
+        "version": STATUS_VERSION,
+        "checked_at": None,
+        "complete": False,
+        "summary": {},
+        "entries": {},
+        "history": {},
+    }
 
 
 class StatusFileError(Exception):
@@ -110,7 +117,9 @@ def load_status(path: Path) -> StatusFile:
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise StatusFileError(f"{path}: cannot read the status file ({exc}); delete it and run `awesome check` again") from exc
+        raise StatusFileError(
+            f"{path}: cannot read the status file ({exc}); delete it and run `awesome check` again"
+        ) from exc
     if not isinstance(data, dict) or not isinstance(data.get("entries"), dict):
         raise StatusFileError(f"{path}: not a status file; delete it and run `awesome check` again")
     status = empty_status()

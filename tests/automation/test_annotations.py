@@ -35,15 +35,21 @@ def test_a_folder_problem_has_no_line() -> None:
 
 
 def test_command_annotates_every_problem_and_fails(write_catalog, awesome) -> None:
-    write_catalog({"http.yml": GOOD.replace("url: https://github.com/encode/httpx", "url: javascript:alert(1)"),
-                   "web.yml": "title: Web\ndescription: Frameworks.\nentries:\n  - name: X\n"})
+    write_catalog(
+        {
+            "http.yml": GOOD.replace("url: https://github.com/encode/httpx", "url: javascript:alert(1)"),
+            "web.yml": "title: Web\ndescription: Frameworks.\nentries:\n  - name: X\n",
+        }
+    )
     result = awesome("annotate-validate", "--catalog", "catalog")
     assert result.code == 1
     annotations = [line for line in result.out.splitlines() if line.startswith("::")]
-    assert any(a.startswith("::error file=catalog/http.yml,line=5,") and "must be a web address" in a
-               for a in annotations)
-    assert any(a.startswith("::error file=catalog/web.yml,line=4,") and "missing required key" in a
-               for a in annotations)
+    assert any(
+        a.startswith("::error file=catalog/http.yml,line=5,") and "must be a web address" in a for a in annotations
+    )
+    assert any(
+        a.startswith("::error file=catalog/web.yml,line=4,") and "missing required key" in a for a in annotations
+    )
 
 
 def test_command_passes_a_valid_catalog_and_annotates_warnings(write_catalog, awesome) -> None:

@@ -83,8 +83,13 @@ def test_a_renamed_entry_is_renamed_not_added(repo: Repo) -> None:
 
 
 def test_a_new_category_file_adds_all_its_entries(repo: Repo) -> None:
-    repo.write("testing.yml", category("Testing", ("pytest-asyncio", "https://github.com/pytest-dev/pytest-asyncio",
-                                                   "Runs coroutine tests under pytest.")))
+    repo.write(
+        "testing.yml",
+        category(
+            "Testing",
+            ("pytest-asyncio", "https://github.com/pytest-dev/pytest-asyncio", "Runs coroutine tests under pytest."),
+        ),
+    )
     repo.commit()
     assert kinds(repo) == {"pytest-asyncio": "added"}
 
@@ -118,12 +123,25 @@ def test_a_renamed_category_file_marks_its_entries_changed(repo: Repo) -> None:
 
 
 def test_changes_on_the_base_branch_since_the_fork_are_not_the_pull_requests(repo: Repo) -> None:
-    repo.write("servers.yml", category("Servers", ("Granian", "https://github.com/emmett-framework/granian",
-                                                   "Rust-powered server for ASGI and RSGI."), UVICORN))
+    repo.write(
+        "servers.yml",
+        category(
+            "Servers",
+            ("Granian", "https://github.com/emmett-framework/granian", "Rust-powered server for ASGI and RSGI."),
+            UVICORN,
+        ),
+    )
     repo.commit("the pull request")
     repo.git("switch", "-q", "main")
-    repo.write("http.yml", category("HTTP", AIOHTTP, HTTPX, ("niquests", "https://github.com/jawah/niquests",
-                                                              "Drop-in successor with HTTP/2 and HTTP/3.")))
+    repo.write(
+        "http.yml",
+        category(
+            "HTTP",
+            AIOHTTP,
+            HTTPX,
+            ("niquests", "https://github.com/jawah/niquests", "Drop-in successor with HTTP/2 and HTTP/3."),
+        ),
+    )
     repo.commit("someone else's merge")
     repo.git("switch", "-q", "pr")
     assert kinds(repo) == {"granian": "added"}
@@ -134,10 +152,17 @@ def test_an_unknown_base_says_to_fetch_history(repo: Repo) -> None:
         changed_entries(repo.catalog, "0" * 40)
 
 
-def test_command_prints_ids_and_writes_details(repo: Repo, capsys: pytest.CaptureFixture[str],
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    repo.write("servers.yml", category("Servers", ("Daphne", "https://github.com/django/daphne",
-                                                   "Server for ASGI and HTTP/2 from the Django project."), UVICORN))
+def test_command_prints_ids_and_writes_details(
+    repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo.write(
+        "servers.yml",
+        category(
+            "Servers",
+            ("Daphne", "https://github.com/django/daphne", "Server for ASGI and HTTP/2 from the Django project."),
+            UVICORN,
+        ),
+    )
     repo.commit()
     monkeypatch.chdir(repo.root)
     out = repo.root / "reports" / "changes.json"

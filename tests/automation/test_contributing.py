@@ -10,7 +10,14 @@ import pytest
 from ruamel.yaml import YAML
 
 from tools.automation.contributing import (
-    CONTRIBUTING, ISSUE_FORM, PR_TEMPLATE, FormError, category_slugs, checklist, form_categories, sync_issue_form,
+    CONTRIBUTING,
+    ISSUE_FORM,
+    PR_TEMPLATE,
+    FormError,
+    category_slugs,
+    checklist,
+    form_categories,
+    sync_issue_form,
 )
 from tools.catalog import validate_catalog
 from tools.paths import CATALOG_DIR
@@ -69,15 +76,34 @@ def test_pull_request_template_has_the_checklist_from_contributing() -> None:
 
 def test_contributing_states_the_criteria_in_full() -> None:
     section = TEXT.split("## Inclusion criteria", 1)[1].split("\n## ", 1)[0]
-    for phrase in ("useful to async Python developers", "Public source", "Documentation", "A licence",
-                   "Activity within the last year", "More than one person behind it", "What does not belong"):
+    for phrase in (
+        "useful to async Python developers",
+        "Public source",
+        "Documentation",
+        "A licence",
+        "Activity within the last year",
+        "More than one person behind it",
+        "What does not belong",
+    ):
         assert phrase in section, phrase
 
 
 def test_contributing_explains_the_description_rules_and_the_commands() -> None:
-    for phrase in ("15 to 200 characters", "capital letter", "ends with a period", "repeat the project's name",
-                   "async library for", "awesome add", "--offline", "make test", "awesome validate",
-                   "awesome readme", "make serve", "New entries", "catalog-health"):
+    for phrase in (
+        "15 to 200 characters",
+        "capital letter",
+        "ends with a period",
+        "repeat the project's name",
+        "async library for",
+        "awesome add",
+        "--offline",
+        "make test",
+        "awesome validate",
+        "awesome readme",
+        "make serve",
+        "New entries",
+        "catalog-health",
+    ):
         assert phrase in TEXT, phrase
 
 
@@ -95,8 +121,10 @@ def test_the_example_entry_validates_without_a_single_warning(tmp_path: Path) ->
 
 def test_links_point_at_real_headings_and_files() -> None:
     """In-page anchors match a heading; relative links name files of the repository (the site rewrites them)."""
-    headings = {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
-                for h in re.findall(r"^#+ (.+)$", TEXT, re.MULTILINE)}
+    headings = {
+        re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
+        for h in re.findall(r"^#+ (.+)$", TEXT, re.MULTILINE)
+    }
     targets = re.findall(r"\]\(([^)\s]+)\)", TEXT)
     assert targets
     for target in targets:

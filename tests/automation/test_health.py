@@ -102,8 +102,18 @@ def run_health(tmp_path: Path, rep: dict, issues: list[dict], *extra: str) -> in
     (tmp_path / "report.json").write_text(json.dumps(rep))
     (tmp_path / "report.md").write_text("# Catalog health\n\n2 dead links.\n")
     (tmp_path / "open.json").write_text(json.dumps(issues))
-    return awesome(["health-issue", "--report-json", str(tmp_path / "report.json"), "--markdown",
-                    str(tmp_path / "report.md"), "--open-issues", str(tmp_path / "open.json"), *extra])
+    return awesome(
+        [
+            "health-issue",
+            "--report-json",
+            str(tmp_path / "report.json"),
+            "--markdown",
+            str(tmp_path / "report.md"),
+            "--open-issues",
+            str(tmp_path / "open.json"),
+            *extra,
+        ]
+    )
 
 
 def calls(log: Path) -> list[dict]:
@@ -129,7 +139,9 @@ def test_apply_edits_the_newest_and_closes_the_rest(tmp_path: Path, fake_gh: Pat
     assert close["args"] == ["issue", "close", "3", "--comment", "Superseded by #12."]
 
 
-def test_without_apply_it_only_prints_the_plan(tmp_path: Path, fake_gh: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_apply_it_only_prints_the_plan(
+    tmp_path: Path, fake_gh: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run_health(tmp_path, report("ok"), [issue(5, "2026-11-14T00:00:00Z")]) == 0
     assert capsys.readouterr().out == "close 5\n"
     assert calls(fake_gh) == []
@@ -143,5 +155,4 @@ def test_a_failing_gh_fails_the_step(tmp_path: Path, fake_gh: Path, monkeypatch:
 
 def test_a_missing_report_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="no such file"):
-        awesome(["health-issue", "--report-json", str(tmp_path / "nope.json"), "--markdown", "x",
-                 "--open-issues", "y"])
+        awesome(["health-issue", "--report-json", str(tmp_path / "nope.json"), "--markdown", "x", "--open-issues", "y"])

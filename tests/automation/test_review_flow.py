@@ -18,26 +18,36 @@ from tools.cli import main as awesome
 
 
 def test_only_the_pull_requests_entries_are_checked_and_judged(
-    tmp_path: Path, fake_github: FakeGitHub, fake_pypi: FakePyPI, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    fake_github: FakeGitHub,
+    fake_pypi: FakePyPI,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     repo = Repo(tmp_path / "repo")
     repo.write("http.yml", category("HTTP", AIOHTTP))
     repo.commit("base")
     repo.git("switch", "-q", "-c", "pr")
-    repo.write("http.yml", category(
-        "HTTP", AIOHTTP,
-        ("Busy", "https://github.com/team/busy", "Widely used client maintained by a team."),
-        ("Solo", "https://github.com/one/solo", "Client kept by one person, quietly, for years."),
-    ))
+    repo.write(
+        "http.yml",
+        category(
+            "HTTP",
+            AIOHTTP,
+            ("Busy", "https://github.com/team/busy", "Widely used client maintained by a team."),
+            ("Solo", "https://github.com/one/solo", "Client kept by one person, quietly, for years."),
+        ),
+    )
     repo.commit("add two")
     fake_github.add("aio-libs", "aiohttp")
     fake_github.add("team", "busy", stars=4200, contributors=30, license="MIT", last_commit="2026-11-01T00:00:00Z")
     fake_github.add("one", "solo", stars=3, contributors=1, license=None, last_commit="2023-01-01T00:00:00Z")
     monkeypatch.chdir(repo.root)
-    for key, value in {"GITHUB_API_URL": fake_github.url, "GITHUB_GRAPHQL_URL": f"{fake_github.url}/graphql",
-                       "PYPI_URL": fake_pypi.url,
-                       "AWESOME_CACHE_DIR": str(tmp_path / "cache")}.items():
+    for key, value in {
+        "GITHUB_API_URL": fake_github.url,
+        "GITHUB_GRAPHQL_URL": f"{fake_github.url}/graphql",
+        "PYPI_URL": fake_pypi.url,
+        "AWESOME_CACHE_DIR": str(tmp_path / "cache"),
+    }.items():
         monkeypatch.setenv(key, value)
     monkeypatch.delenv("GITHUB_TOKEN", raising=False)
     monkeypatch.delenv("GH_TOKEN", raising=False)
@@ -48,14 +58,30 @@ def test_only_the_pull_requests_entries_are_checked_and_judged(
     ids = capsys.readouterr().out.split()
     assert ids == ["busy", "solo"]
     only = [arg for entry_id in ids for arg in ("--only", entry_id)]
-    assert awesome(["check", "--catalog", "catalog", *only, "--json", "reports/new.json",
-                    "--status", "reports/status.json"]) == 0
+    assert (
+        awesome(
+            ["check", "--catalog", "catalog", *only, "--json", "reports/new.json", "--status", "reports/status.json"]
+        )
+        == 0
+    )
     report = json.loads(Path("reports/new.json").read_text())
     assert sorted(e["id"] for e in report["entries"]) == ["busy", "solo"]  # aiohttp was not checked
     capsys.readouterr()
 
-    assert awesome(["pr-summary", "--changes", "reports/changes.json", "--report", "reports/new.json",
-                    "--status", "reports/status.json"]) == 0
+    assert (
+        awesome(
+            [
+                "pr-summary",
+                "--changes",
+                "reports/changes.json",
+                "--report",
+                "reports/new.json",
+                "--status",
+                "reports/status.json",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     busy = next(line for line in out.splitlines() if line.startswith("| [Busy]"))
     solo = next(line for line in out.splitlines() if line.startswith("| [Solo]"))

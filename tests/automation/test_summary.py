@@ -15,14 +15,32 @@ NOW = datetime(2026, 11, 21, 12, tzinfo=UTC)
 
 
 def change(entry_id: str, name: str, kind: str = "added", entry_kind: str = "library", **extra: object) -> dict:
-    return {"id": entry_id, "name": name, "url": f"https://github.com/o/{entry_id}", "kind": kind,
-            "category": "http", "file": "catalog/http.yml", "line": 5, "entry_kind": entry_kind, **extra}
+    return {
+        "id": entry_id,
+        "name": name,
+        "url": f"https://github.com/o/{entry_id}",
+        "kind": kind,
+        "category": "http",
+        "file": "catalog/http.yml",
+        "line": 5,
+        "entry_kind": entry_kind,
+        **extra,
+    }
 
 
 def record(entry_id: str, **figures: object) -> dict:
-    base = {"id": entry_id, "status": "ok", "reasons": [], "moved_to": None, "stars": 1200,
-            "last_commit": "2026-10-01T00:00:00Z", "latest_release": "2026-09-01T00:00:00Z",
-            "archived": False, "contributors": 14, "license": "MIT"}
+    base = {
+        "id": entry_id,
+        "status": "ok",
+        "reasons": [],
+        "moved_to": None,
+        "stars": 1200,
+        "last_commit": "2026-10-01T00:00:00Z",
+        "latest_release": "2026-09-01T00:00:00Z",
+        "archived": False,
+        "contributors": 14,
+        "license": "MIT",
+    }
     return base | figures
 
 
@@ -38,8 +56,15 @@ def test_a_healthy_project_meets_every_criterion() -> None:
 
 
 def test_each_failed_criterion_is_marked_and_spelled_out_for_the_reviewer() -> None:
-    stale = record("old", last_commit="2024-01-01T00:00:00Z", latest_release=None, contributors=1,
-                   license=None, archived=True, status="archived")
+    stale = record(
+        "old",
+        last_commit="2024-01-01T00:00:00Z",
+        latest_release=None,
+        contributors=1,
+        license=None,
+        archived=True,
+        status="archived",
+    )
     out = render_summary([change("old", "Old")], {"entries": [stale]}, now=NOW)
     line = row(out, "Old")
     assert "❌ 1055 days ago" in line and "❌ 1 |" in line and "❌ none found" in line and "❌ archived" in line
@@ -48,8 +73,17 @@ def test_each_failed_criterion_is_marked_and_spelled_out_for_the_reviewer() -> N
 
 
 def test_unknown_figures_are_shown_as_unknown_not_guessed() -> None:
-    blank = record("mystery", stars=None, last_commit=None, latest_release=None, contributors=None,
-                   license=None, archived=None, status="unknown", reasons=["GitHub rate limit reached"])
+    blank = record(
+        "mystery",
+        stars=None,
+        last_commit=None,
+        latest_release=None,
+        contributors=None,
+        license=None,
+        archived=None,
+        status="unknown",
+        reasons=["GitHub rate limit reached"],
+    )
     out = render_summary([change("mystery", "Mystery")], {"entries": [blank]}, now=NOW)
     line = row(out, "Mystery")
     assert line.count("❓") == 4 and "❌" not in line and "| unknown |" in line
@@ -86,8 +120,9 @@ def test_talks_are_not_held_to_the_project_criteria() -> None:
 
 
 def test_renamed_entries_say_from_what() -> None:
-    out = render_summary([change("new", "New", kind="renamed", previous_name="Old")], {"entries": [record("new")]},
-                         now=NOW)
+    out = render_summary(
+        [change("new", "New", kind="renamed", previous_name="Old")], {"entries": [record("new")]}, now=NOW
+    )
     assert "| renamed from Old |" in row(out, "New")
 
 

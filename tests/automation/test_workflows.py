@@ -61,17 +61,23 @@ def test_every_action_is_pinned_to_a_commit_with_its_tag(path: Path) -> None:
     assert len(uses) == text.count("uses:"), f"{path.name}: a `uses:` line is not of the form action@sha  # vX.Y.Z"
     for action, ref, comment in uses:
         assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{path.name}: {action}@{ref} is not pinned to a commit"
-        assert re.fullmatch(r"v\d+(\.\d+)*", comment or ""), f"{path.name}: {action}@{ref} has no `# vX.Y.Z` tag comment"
+        assert re.fullmatch(r"v\d+(\.\d+)*", comment or ""), (
+            f"{path.name}: {action}@{ref} has no `# vX.Y.Z` tag comment"
+        )
 
 
-@pytest.mark.skipif(not PINS_DOC.is_file(), reason="the table of current releases is in ../shared, beside the repository")
+@pytest.mark.skipif(
+    not PINS_DOC.is_file(), reason="the table of current releases is in ../shared, beside the repository"
+)
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_every_action_is_the_listed_release(path: Path) -> None:
     pins = pinned_actions()
     assert len(pins) >= 8, "could not read the table of pinned actions"
     for action, ref, comment in USES.findall(path.read_text(encoding="utf-8")):
         assert action in pins, f"{path.name}: {action} is not in shared/github-actions.md"
-        assert (ref, comment) == pins[action], f"{path.name}: {action} should be @{pins[action][0]}  # {pins[action][1]}"
+        assert (ref, comment) == pins[action], (
+            f"{path.name}: {action} should be @{pins[action][0]}  # {pins[action][1]}"
+        )
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -116,7 +122,8 @@ def test_health_report_keeps_privileges_apart() -> None:
     writers = {name for name, job in jobs.items() if "write" in job["permissions"].values()}
     assert writers == {"issue", "status"}
     assert "issues" not in jobs["status"]["permissions"] and "contents" not in {
-        k for k, v in jobs["issue"]["permissions"].items() if v == "write"}
+        k for k, v in jobs["issue"]["permissions"].items() if v == "write"
+    }
     issue_runs = " ".join(s.get("run", "") for s in jobs["issue"]["steps"])
     assert "awesome health-issue --apply" in issue_runs and "--label catalog-health" in issue_runs
     used = [s.get("uses", "") for s in steps(workflow)]
@@ -136,8 +143,15 @@ def test_pages_deploys_on_push_to_main_without_workflow_run() -> None:
 
 def test_ci_runs_every_check_the_issue_names() -> None:
     runs = " ".join(s.get("run", "") for s in steps(load(GITHUB / "workflows" / "ci.yml")))
-    for command in ("awesome annotate-validate", ".ci/run", "awesome readme --check", "tools.lint_readme",
-                    "make site", "zizmor --offline", "actionlint"):
+    for command in (
+        "awesome annotate-validate",
+        ".ci/run",
+        "awesome readme --check",
+        "tools.lint_readme",
+        "make site",
+        "zizmor --offline",
+        "actionlint",
+    ):
         assert command in runs, command
 
 
@@ -156,13 +170,19 @@ def _tool(name: str) -> Path:
 
 @pytest.mark.parametrize("target", [".github/workflows", ".github"])  # the latter adds dependabot.yml
 def test_zizmor_finds_nothing_of_medium_severity_or_above(target: str) -> None:
-    done = subprocess.run([_tool("zizmor"), "--offline", "--min-severity", "medium", target],
-                          capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
+    done = subprocess.run(
+        [_tool("zizmor"), "--offline", "--min-severity", "medium", target],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_actionlint_is_clean() -> None:
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}  # its shellcheck, if installed
-    done = subprocess.run([_tool("actionlint"), "-no-color"], capture_output=True, text=True, cwd=REPO_ROOT,
-                          env=env, timeout=120)
+    done = subprocess.run(
+        [_tool("actionlint"), "-no-color"], capture_output=True, text=True, cwd=REPO_ROOT, env=env, timeout=120
+    )
     assert done.returncode == 0, done.stdout + done.stderr

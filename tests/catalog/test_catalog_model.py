@@ -20,8 +20,9 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema=../site/schema/category.schema
 
 
 def test_load_catalog_gives_typed_entries_with_their_origin(write_catalog):
-    directory = write_catalog({
-        "web.yml": """
+    directory = write_catalog(
+        {
+            "web.yml": """
             title: Web
             description: Things for the web.
             entries:
@@ -31,8 +32,9 @@ def test_load_catalog_gives_typed_entries_with_their_origin(write_catalog):
                 tags: [asgi, http]
                 added: 2026-11-21
         """,
-        "async-io.yml": "title: Async IO\ndescription: Loops.\nentries: []\n",
-    })
+            "async-io.yml": "title: Async IO\ndescription: Loops.\nentries: []\n",
+        }
+    )
     catalog = load_catalog(directory)
     assert [c.slug for c in catalog.categories] == ["async-io", "web"]  # ordered by title
     entry = catalog.entry("alpha-beta")
@@ -46,10 +48,12 @@ def test_load_catalog_gives_typed_entries_with_their_origin(write_catalog):
 
 
 def test_load_catalog_raises_catalog_error_with_every_problem(write_catalog):
-    directory = write_catalog({
-        "a.yml": "title: A\ndescription: A.\nentries:\n  - name: X\n",
-        "b.yml": "",
-    })
+    directory = write_catalog(
+        {
+            "a.yml": "title: A\ndescription: A.\nentries:\n  - name: X\n",
+            "b.yml": "",
+        }
+    )
     with pytest.raises(CatalogError) as caught:
         load_catalog(directory)
     assert [str(p) for p in caught.value.problems] == [
@@ -61,12 +65,14 @@ def test_load_catalog_raises_catalog_error_with_every_problem(write_catalog):
 
 
 def test_load_catalog_accepts_warnings(write_catalog):
-    directory = write_catalog({"a.yml": "title: A\ndescription: A.\nentries:\n"
-                                        "  - name: X\n    url: http://example.org\n    description: x\n"})
+    directory = write_catalog(
+        {"a.yml": "title: A\ndescription: A.\nentries:\n  - name: X\n    url: http://example.org\n    description: x\n"}
+    )
     assert [e.name for e in load_catalog(directory).entries] == ["X"]
 
 
 # The real catalog: complete once issue 2's catalog lands; then it must stay clean.
+
 
 def test_the_real_catalog_validates_strictly(awesome):
     result = awesome("validate", "--strict", "--catalog", CATALOG_DIR)
@@ -98,7 +104,9 @@ def test_published_schema_is_in_sync(awesome):
 def _schema_errors(document: dict, schema: dict) -> list[str]:
     """What an editor using the published schema would flag, as `path: message` lines."""
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    return sorted(f"{'/'.join(map(str, e.absolute_path)) or 'file'}: {e.message}" for e in validator.iter_errors(document))
+    return sorted(
+        f"{'/'.join(map(str, e.absolute_path)) or 'file'}: {e.message}" for e in validator.iter_errors(document)
+    )
 
 
 def _as_json(document: object) -> object:
@@ -123,8 +131,12 @@ def test_schema_accepts_a_real_category_file(name):
 
 def test_schema_rejects_what_the_validator_rejects():
     schema = category_json_schema()
-    bad = {"title": "T", "description": "D.", "colour": "blue",
-           "entries": [{"name": "X", "url": "javascript:alert(1)", "description": "D.", "tags": ["Bad Tag"]}]}
+    bad = {
+        "title": "T",
+        "description": "D.",
+        "colour": "blue",
+        "entries": [{"name": "X", "url": "javascript:alert(1)", "description": "D.", "tags": ["Bad Tag"]}],
+    }
     errors = _schema_errors(bad, schema)
     assert len(errors) == 3, errors
     assert errors[0].startswith("entries/0/tags/0: 'Bad Tag' does not match")
@@ -142,8 +154,11 @@ FACTS = REPO_ROOT.parent / "shared" / "catalog-facts" / "entries.yml"
 @pytest.mark.skipif(not FACTS.is_file(), reason="the fact sheet lives in ../shared beside the repository")
 def test_every_fact_sheet_entry_is_in_the_catalog_at_its_current_address():
     facts = YAML(typ="safe").load(FACTS.read_text(encoding="utf-8"))
-    wanted = {normalize_url(e["url"]): (e["name"], e.get("kind", "library"))
-              for category in facts["categories"] for e in category["entries"]}
+    wanted = {
+        normalize_url(e["url"]): (e["name"], e.get("kind", "library"))
+        for category in facts["categories"]
+        for e in category["entries"]
+    }
     have = {normalize_url(e.url): e.kind for e in load_catalog(CATALOG_DIR).entries}
     missing = sorted(name for url, (name, _) in wanted.items() if url not in have)
     wrong_kind = sorted(name for url, (name, kind) in wanted.items() if url in have and have[url] != kind)

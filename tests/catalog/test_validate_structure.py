@@ -41,27 +41,35 @@ def test_yaml_syntax_error_names_the_line_and_where_the_quote_opened(write_catal
 
 
 def test_colon_inside_an_unquoted_description_is_a_syntax_error_on_its_line(write_catalog, awesome):
-    write_catalog({"web.yml": """
+    write_catalog(
+        {
+            "web.yml": """
         title: Web
         description: Frameworks.
         entries:
           - name: Alpha
             url: https://example.org/alpha
             description: Fast: really fast.
-    """})
+    """
+        }
+    )
     result = awesome("validate", "--catalog", "catalog")
     assert result.code == 1
     assert "catalog/web.yml:6: YAML syntax error: mapping values are not allowed here" in result.lines
 
 
 def test_missing_required_keys_are_each_reported_at_the_entry(write_catalog, awesome):
-    write_catalog({"web.yml": """
+    write_catalog(
+        {
+            "web.yml": """
         title: Web
         entries:
           - name: Alpha
             description: Has no address at all.
           - url: https://example.org/nameless
-    """})
+    """
+        }
+    )
     result = awesome("validate", "--catalog", "catalog")
     assert result.code == 1
     assert result.lines[:4] == [
@@ -79,8 +87,10 @@ def test_missing_required_keys_are_each_reported_at_the_entry(write_catalog, awe
         ("tags: asgi", "catalog/web.yml:4: entry 'Alpha': 'tags' must be a list such as [a, b], not text"),
         ("description: [fast, small]", "catalog/web.yml:4: entry 'Alpha': 'description' must be text, not a list"),
         ("url: true", "catalog/web.yml:4: entry 'Alpha': 'url' must be text, not true/false"),
-        ("added: soon", "catalog/web.yml:4: entry 'Alpha': 'added': input should be a valid date or datetime, "
-                        "input is too short"),
+        (
+            "added: soon",
+            "catalog/web.yml:4: entry 'Alpha': 'added': input should be a valid date or datetime, input is too short",
+        ),
     ],
     ids=["name-number", "tags-string", "description-list", "url-bool", "added-not-a-date"],
 )
@@ -95,7 +105,9 @@ def test_wrongly_typed_fields(write_catalog, awesome, line, expected):
 
 
 def test_impossible_date_is_a_message_not_a_traceback(write_catalog, awesome):
-    write_catalog({"web.yml": """
+    write_catalog(
+        {
+            "web.yml": """
         title: Web
         description: Frameworks.
         entries:
@@ -103,14 +115,18 @@ def test_impossible_date_is_a_message_not_a_traceback(write_catalog, awesome):
             url: https://example.org/alpha
             description: Good description here.
             added: 2026-13-01
-    """})
+    """
+        }
+    )
     result = awesome("validate", "--catalog", "catalog")
     assert result.code == 1
     assert result.lines[0] == "catalog/web.yml:7: '2026-13-01' is not a real date; write dates as YYYY-MM-DD"
 
 
 def test_unknown_keys_at_entry_and_top_level(write_catalog, awesome):
-    write_catalog({"web.yml": """
+    write_catalog(
+        {
+            "web.yml": """
         title: Web
         description: Frameworks.
         maintainer: someone
@@ -119,7 +135,9 @@ def test_unknown_keys_at_entry_and_top_level(write_catalog, awesome):
             url: https://example.org/alpha
             description: Good description here.
             homepage: https://example.org/
-    """})
+    """
+        }
+    )
     result = awesome("validate", "--catalog", "catalog")
     assert result.code == 1
     assert result.lines[:2] == [
@@ -129,7 +147,9 @@ def test_unknown_keys_at_entry_and_top_level(write_catalog, awesome):
 
 
 def test_bad_kind_lists_the_allowed_ones(write_catalog, awesome):
-    write_catalog({"web.yml": """
+    write_catalog(
+        {
+            "web.yml": """
         title: Web
         description: Frameworks.
         entries:
@@ -137,7 +157,9 @@ def test_bad_kind_lists_the_allowed_ones(write_catalog, awesome):
             url: https://example.org/alpha
             description: Good description here.
             kind: video
-    """})
+    """
+        }
+    )
     result = awesome("validate", "--catalog", "catalog")
     assert result.code == 1
     assert result.lines[0] == (
@@ -147,7 +169,9 @@ def test_bad_kind_lists_the_allowed_ones(write_catalog, awesome):
 
 @pytest.mark.parametrize("tag", ["ASGI", "web_sockets", "two words", "-leading", "trailing-"])
 def test_bad_tag(write_catalog, awesome, tag):
-    write_catalog({"web.yml": f"""
+    write_catalog(
+        {
+            "web.yml": f"""
         title: Web
         description: Frameworks.
         entries:
@@ -155,7 +179,9 @@ def test_bad_tag(write_catalog, awesome, tag):
             url: https://example.org/alpha
             description: Good description here.
             tags: [ok, "{tag}"]
-    """})
+    """
+        }
+    )
     result = awesome("validate", "--catalog", "catalog")
     assert result.code == 1
     assert result.lines[0] == (
@@ -178,18 +204,27 @@ def test_bad_tag(write_catalog, awesome, tag):
 def test_non_web_schemes_are_errors(write_catalog, awesome, key, url, scheme):
     docs = f"\n    docs: '{url}'" if key == "docs" else ""
     home = "https://example.org/alpha" if key == "docs" else url
-    write_catalog({"web.yml": (
-        "title: Web\ndescription: Frameworks.\nentries:\n  - name: Alpha\n"
-        f"    url: '{home}'\n    description: Good description here.{docs}\n"
-    )})
+    write_catalog(
+        {
+            "web.yml": (
+                "title: Web\ndescription: Frameworks.\nentries:\n  - name: Alpha\n"
+                f"    url: '{home}'\n    description: Good description here.{docs}\n"
+            )
+        }
+    )
     result = awesome("validate", "--catalog", "catalog")
     line = 5 if key == "url" else 7
     assert result.code == 1
-    assert result.lines[0] == f"catalog/web.yml:{line}: entry 'Alpha': '{key}' must be a web address (https://...), not '{scheme}'"
+    assert (
+        result.lines[0]
+        == f"catalog/web.yml:{line}: entry 'Alpha': '{key}' must be a web address (https://...), not '{scheme}'"
+    )
 
 
 def test_plain_http_is_a_warning_that_strict_turns_into_failure(write_catalog, awesome):
-    write_catalog({"web.yml": """
+    write_catalog(
+        {
+            "web.yml": """
         title: Web
         description: Frameworks.
         entries:
@@ -197,7 +232,9 @@ def test_plain_http_is_a_warning_that_strict_turns_into_failure(write_catalog, a
             url: http://example.org/alpha
             description: Good description here.
             docs: http://docs.example.org/
-    """})
+    """
+        }
+    )
     relaxed = awesome("validate", "--catalog", "catalog")
     assert relaxed.code == 0
     warnings = [
@@ -212,7 +249,9 @@ def test_plain_http_is_a_warning_that_strict_turns_into_failure(write_catalog, a
 
 
 def test_entries_out_of_order_name_the_misplaced_one(write_catalog, awesome):
-    write_catalog({"web.yml": """
+    write_catalog(
+        {
+            "web.yml": """
         title: Web
         description: Frameworks.
         entries:
@@ -222,7 +261,9 @@ def test_entries_out_of_order_name_the_misplaced_one(write_catalog, awesome):
           - name: Alpha
             url: https://example.org/alpha
             description: Good description here.
-    """})
+    """
+        }
+    )
     result = awesome("validate", "--catalog", "catalog")
     assert result.code == 1
     assert result.lines[0] == (
@@ -231,7 +272,9 @@ def test_entries_out_of_order_name_the_misplaced_one(write_catalog, awesome):
 
 
 def test_a_file_with_five_problems_gets_five_lines(write_catalog, awesome):
-    write_catalog({"web.yml": """
+    write_catalog(
+        {
+            "web.yml": """
         title: Web
         description: Frameworks.
         colour: blue
@@ -249,7 +292,9 @@ def test_a_file_with_five_problems_gets_five_lines(write_catalog, awesome):
             tags: [Bad Tag]
           - name: Delta
             url: https://example.org/delta
-    """})
+    """
+        }
+    )
     result = awesome("validate", "--catalog", "catalog")
     assert result.code == 1
     assert result.err.splitlines() == [
@@ -262,12 +307,14 @@ def test_a_file_with_five_problems_gets_five_lines(write_catalog, awesome):
 
 
 def test_problems_in_several_files_are_reported_in_one_run(write_catalog, awesome):
-    write_catalog({
-        "a.yml": "title: A\ndescription: A.\nentries: []\nextra: 1\n",
-        "b.yml": "- just\n- a list\n",
-        "c.yml": "",
-        "d.yml": GOOD,
-    })
+    write_catalog(
+        {
+            "a.yml": "title: A\ndescription: A.\nentries: []\nextra: 1\n",
+            "b.yml": "- just\n- a list\n",
+            "c.yml": "",
+            "d.yml": GOOD,
+        }
+    )
     result = awesome("validate", "--catalog", "catalog")
     assert result.code == 1
     assert result.err.splitlines()[:3] == [

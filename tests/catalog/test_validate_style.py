@@ -15,8 +15,16 @@ TEMPLATE = "title: Web\ndescription: Things.\nentries:\n  - name: {name}\n    ur
         ("Alpha", "lowercase start of a sentence.", "description should start with a capital letter"),
         ("Alpha", "Sentence that never ends", "description should end with a period"),
         ("Alpha", "Fast framework; Alpha is the best.", "description should not repeat the entry's name"),
-        ("Alpha", "Async library for parsing things.", "description should not say 'async library for': the whole catalog is async"),
-        ("Alpha", "An asyncio library for parsing things.", "description should not say 'async library for': the whole catalog is async"),
+        (
+            "Alpha",
+            "Async library for parsing things.",
+            "description should not say 'async library for': the whole catalog is async",
+        ),
+        (
+            "Alpha",
+            "An asyncio library for parsing things.",
+            "description should not say 'async library for': the whole catalog is async",
+        ),
     ],
     ids=["too-short", "too-long", "capital", "period", "repeats-name", "async-library-for", "asyncio-library-for"],
 )

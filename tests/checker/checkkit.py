@@ -36,10 +36,12 @@ def settings(**overrides: Any) -> Settings:
     return Settings(**{**FAST, **overrides})
 
 
-def github_stub(facts: dict[str, dict[str, Any]]):  # noqa: ANN201
+def github_stub(facts: dict[str, dict[str, Any]]):
     """A fetch_repositories answering from {"owner/name": RepoFacts fields}; unlisted ones are not found."""
 
-    async def fetch(repos: list[tuple[str, str]], http: HttpClient, settings: Settings) -> dict[tuple[str, str], RepoFacts]:
+    async def fetch(
+        repos: list[tuple[str, str]], http: HttpClient, settings: Settings
+    ) -> dict[tuple[str, str], RepoFacts]:
         answer = {}
         for owner, name in repos:
             fields = facts.get(f"{owner}/{name}".casefold())
@@ -47,13 +49,14 @@ def github_stub(facts: dict[str, dict[str, Any]]):  # noqa: ANN201
                 answer[(owner.casefold(), name.casefold())] = RepoFacts(owner, name, found=False)
             else:
                 answer[(owner.casefold(), name.casefold())] = RepoFacts(
-                    owner, name, **{"found": True, "full_name": f"{owner}/{name}", **fields})
+                    owner, name, **{"found": True, "full_name": f"{owner}/{name}", **fields}
+                )
         return answer
 
     return fetch
 
 
-def pypi_stub(facts: dict[str, dict[str, Any]]):  # noqa: ANN201
+def pypi_stub(facts: dict[str, dict[str, Any]]):
     async def fetch(names: list[str], http: HttpClient, settings: Settings) -> dict[str, PypiFacts]:
         return {n: PypiFacts(n, **({"found": True, **facts[n]} if n in facts else {"found": False})) for n in names}
 

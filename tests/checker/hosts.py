@@ -15,9 +15,22 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 303: "See Other", 307: "Temporary Redirect",
-           308: "Permanent Redirect", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-           410: "Gone", 429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}
+REASONS = {
+    200: "OK",
+    301: "Moved Permanently",
+    302: "Found",
+    303: "See Other",
+    307: "Temporary Redirect",
+    308: "Permanent Redirect",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    410: "Gone",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
 
 
 @dataclass
@@ -34,8 +47,9 @@ class Connection:
     def __init__(self, host: Host, writer: asyncio.StreamWriter) -> None:
         self.host, self.writer = host, writer
 
-    async def send(self, status: int, headers: dict[str, str] | None = None, body: bytes = b"", *,
-                   head: bool = False) -> None:
+    async def send(
+        self, status: int, headers: dict[str, str] | None = None, body: bytes = b"", *, head: bool = False
+    ) -> None:
         lines = [f"HTTP/1.1 {status} {REASONS.get(status, 'Status')}"]
         headers = {"Content-Length": str(len(body)), **(headers or {})}
         lines += [f"{k}: {v}" for k, v in headers.items()]
@@ -55,6 +69,7 @@ def respond(status: int = 200, headers: dict[str, str] | None = None, body: byte
             await asyncio.sleep(delay)
         await conn.send(status, headers, body, head=request.method == "HEAD")
         return True
+
     return handle
 
 
@@ -64,8 +79,10 @@ def redirect(status: int, location: str) -> Handler:
 
 def by_method(**handlers: Handler) -> Handler:
     """A handler per method (`HEAD=..., GET=...`)."""
+
     async def handle(request: Request, conn: Connection) -> bool:
         return await handlers[request.method](request, conn)
+
     return handle
 
 
@@ -76,17 +93,21 @@ def sequence(*handlers: Handler) -> Handler:
 
     async def handle(request: Request, conn: Connection) -> bool:
         return await next(calls, last)(request, conn)
+
     return handle
 
 
 def echo(status: int = 500) -> Handler:
     """A careless server that quotes the request's headers back, in its body and in a header."""
+
     async def handle(request: Request, conn: Connection) -> bool:
         quoted = "; ".join(f"{k}: {v}" for k, v in request.headers.items())
         body = f'{{"message": "bad request from {quoted}"}}'.encode()
-        await conn.send(status, {"Content-Type": "application/json", "X-Echo": quoted[:2000]}, body,
-                        head=request.method == "HEAD")
+        await conn.send(
+            status, {"Content-Type": "application/json", "X-Echo": quoted[:2000]}, body, head=request.method == "HEAD"
+        )
         return True
+
     return handle
 
 
@@ -104,9 +125,9 @@ async def hang(request: Request, conn: Connection) -> bool:
 
 def huge_body(total: int = 1 << 30, chunk: int = 64 * 1024, pause: float = 0.005) -> Handler:
     """Announce a `total`-byte body and drip it out until the client goes away."""
+
     async def handle(request: Request, conn: Connection) -> bool:
-        await conn.send(200, {"Content-Length": str(total), "Content-Type": "application/octet-stream"},
-                        head=True)
+        await conn.send(200, {"Content-Length": str(total), "Content-Type": "application/octet-stream"}, head=True)
         if request.method == "HEAD":
             return True
         data = b"x" * chunk
@@ -119,6 +140,7 @@ def huge_body(total: int = 1 << 30, chunk: int = 64 * 1024, pause: float = 0.005
         except (ConnectionError, OSError):
             pass
         return False
+
     return handle
 
 

@@ -35,22 +35,37 @@ def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[pytest.Monk
 
 
 def check_args(*extra: str) -> list[str]:
-    return ["check", "--catalog", "catalog", "--json", "out/health.json", "--markdown", "out/health.md",
-            "--status", "catalog/status.json", "--timeout", "0.5", *extra]
+    return [
+        "check",
+        "--catalog",
+        "catalog",
+        "--json",
+        "out/health.json",
+        "--markdown",
+        "out/health.md",
+        "--status",
+        "catalog/status.json",
+        "--timeout",
+        "0.5",
+        *extra,
+    ]
 
 
 def read_json(path: str) -> Any:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-def test_writes_json_markdown_and_status_and_exits_0_with_findings(env, awesome: Callable) -> None:  # noqa: ANN001
+def test_writes_json_markdown_and_status_and_exits_0_with_findings(env, awesome: Callable) -> None:
     web = Host("127.0.0.61", routes={"/ok": respond(200), "/old": redirect(301, "/new"), "/new": respond(200)})
     with threaded(web):
-        write_entries(Path("catalog"), [
-            {"name": "Fine", "url": web.url("/ok")},
-            {"name": "Gone", "url": web.url("/gone")},
-            {"name": "Old | <Name>", "url": web.url("/old")},
-        ])
+        write_entries(
+            Path("catalog"),
+            [
+                {"name": "Fine", "url": web.url("/ok")},
+                {"name": "Gone", "url": web.url("/gone")},
+                {"name": "Old | <Name>", "url": web.url("/old")},
+            ],
+        )
         result = awesome(*check_args())
     assert result.code == 0, result.err
     report = read_json("out/health.json")
@@ -64,22 +79,24 @@ def test_writes_json_markdown_and_status_and_exits_0_with_findings(env, awesome:
     assert not list(Path("out").glob(".*.tmp"))  # atomic writes leave no temporary files behind
 
 
-def test_fail_on_a_status_that_occurred_exits_1(env, awesome: Callable) -> None:  # noqa: ANN001
+def test_fail_on_a_status_that_occurred_exits_1(env, awesome: Callable) -> None:
     web = Host("127.0.0.62", routes={"/ok": respond(200)})
     with threaded(web):
-        write_entries(Path("catalog"), [{"name": "Fine", "url": web.url("/ok")}, {"name": "Gone", "url": web.url("/x")}])
+        write_entries(
+            Path("catalog"), [{"name": "Fine", "url": web.url("/ok")}, {"name": "Gone", "url": web.url("/x")}]
+        )
         assert awesome(*check_args("--fail-on", "dead")).code == 1
         assert awesome(*check_args("--fail-on", "archived,stale")).code == 0
 
 
-def test_unknown_fail_on_status_is_a_usage_error(env, awesome: Callable) -> None:  # noqa: ANN001
+def test_unknown_fail_on_status_is_a_usage_error(env, awesome: Callable) -> None:
     write_entries(Path("catalog"), [{"name": "Fine", "url": "http://x.invalid/"}])
     with pytest.raises(SystemExit) as exit_info:
         awesome(*check_args("--fail-on", "broken"))
     assert exit_info.value.code == 2
 
 
-def test_bad_catalog_prints_problems_and_exits_2(env, awesome: Callable) -> None:  # noqa: ANN001
+def test_bad_catalog_prints_problems_and_exits_2(env, awesome: Callable) -> None:
     Path("catalog").mkdir()
     Path("catalog/things.yml").write_text("title: Things\nentries: [{name: x}]\n", encoding="utf-8")
     result = awesome(*check_args())
@@ -88,7 +105,7 @@ def test_bad_catalog_prints_problems_and_exits_2(env, awesome: Callable) -> None
     assert not Path("out/health.json").exists()
 
 
-def test_unexpected_error_is_one_line_and_exit_2(env, awesome: Callable, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_unexpected_error_is_one_line_and_exit_2(env, awesome: Callable, monkeypatch: pytest.MonkeyPatch) -> None:
     write_entries(Path("catalog"), [{"name": "Fine", "url": "http://x.invalid/"}])
     monkeypatch.setenv("GITHUB_TOKEN", TOKEN)
 
@@ -102,19 +119,22 @@ def test_unexpected_error_is_one_line_and_exit_2(env, awesome: Callable, monkeyp
     assert TOKEN not in result.err and "Traceback" not in result.err
 
 
-def test_unknown_only_id_exits_2(env, awesome: Callable) -> None:  # noqa: ANN001
+def test_unknown_only_id_exits_2(env, awesome: Callable) -> None:
     write_entries(Path("catalog"), [{"name": "Fine", "url": "http://x.invalid/"}])
     result = awesome(*check_args("--only", "nope"))
     assert result.code == 2 and "nope" in result.err
 
 
-def test_offline_catalog_ends_quickly_with_every_entry_unknown(env, awesome: Callable) -> None:  # noqa: ANN001
-    write_entries(Path("catalog"), [
-        {"name": "Lib", "url": "https://github.com/acme/lib", "pypi": "lib", "docs": "https://lib.invalid/docs/"},
-        {"name": "Other", "url": "https://github.com/acme/other"},
-        {"name": "Site", "url": "https://site.invalid/"},
-        {"name": "Talk", "url": "https://www.youtube.com/watch?v=abc"},
-    ])
+def test_offline_catalog_ends_quickly_with_every_entry_unknown(env, awesome: Callable) -> None:
+    write_entries(
+        Path("catalog"),
+        [
+            {"name": "Lib", "url": "https://github.com/acme/lib", "pypi": "lib", "docs": "https://lib.invalid/docs/"},
+            {"name": "Other", "url": "https://github.com/acme/other"},
+            {"name": "Site", "url": "https://site.invalid/"},
+            {"name": "Talk", "url": "https://www.youtube.com/watch?v=abc"},
+        ],
+    )
     env.setenv("YOUTUBE_OEMBED_URL", "http://youtube.invalid/oembed")
     result = awesome(*check_args())
     assert result.code == 0, result.err
@@ -125,7 +145,7 @@ def test_offline_catalog_ends_quickly_with_every_entry_unknown(env, awesome: Cal
     assert read_json("catalog/status.json")["history"] == {}  # an offline run builds no streaks
 
 
-def test_token_never_appears_in_any_output(env, awesome: Callable, tmp_path: Path) -> None:  # noqa: ANN001
+def test_token_never_appears_in_any_output(env, awesome: Callable, tmp_path: Path) -> None:
     env.setenv("GITHUB_TOKEN", TOKEN)
     env.setenv("GITHUB_ACTIONS", "true")
     env.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
@@ -137,10 +157,18 @@ def test_token_never_appears_in_any_output(env, awesome: Callable, tmp_path: Pat
         env.setenv("GITHUB_API_URL", github.url(""))
         env.setenv("GITHUB_GRAPHQL_URL", github.url("/graphql"))
         env.setenv("PYPI_URL", pypi.url(""))
-        write_entries(Path("catalog"), [
-            {"name": f"Lib{i}", "url": f"https://github.com/acme/lib{i}", "pypi": f"lib{i}", "docs": web.url(f"/{i}")}
-            for i in range(4)
-        ])
+        write_entries(
+            Path("catalog"),
+            [
+                {
+                    "name": f"Lib{i}",
+                    "url": f"https://github.com/acme/lib{i}",
+                    "pypi": f"lib{i}",
+                    "docs": web.url(f"/{i}"),
+                }
+                for i in range(4)
+            ],
+        )
         first = awesome(*check_args("--timeout", "0.3"))
         env.delenv("GITHUB_TOKEN")
         env.setenv("GH_TOKEN", TOKEN)  # and through the REST path's other name
@@ -154,13 +182,21 @@ def test_token_never_appears_in_any_output(env, awesome: Callable, tmp_path: Pat
     assert first.code == 0 and "::warning file=catalog/things.yml,line=" in first.out
 
 
-def test_ctrl_c_writes_a_partial_report_and_exits_130(env, tmp_path: Path) -> None:  # noqa: ANN001
+def test_ctrl_c_writes_a_partial_report_and_exits_130(env, tmp_path: Path) -> None:
     web = Host("127.0.0.66", routes={"/ok": respond(200)}, default=hang)
     with threaded(web):
-        write_entries(Path("catalog"), [{"name": "Fine", "url": web.url("/ok")}, {"name": "Slow", "url": web.url("/slow")}])
+        write_entries(
+            Path("catalog"), [{"name": "Fine", "url": web.url("/ok")}, {"name": "Slow", "url": web.url("/slow")}]
+        )
         command = [sys.executable, "-m", "tools", *check_args("--timeout", "30")]
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                   cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(REPO)})
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
         waited = 0.0
         while web.hits("/slow") == 0 and waited < 20:
             time.sleep(0.02)

@@ -11,8 +11,16 @@ NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
 
 def repo(**facts: object) -> RepoFacts:
-    base = dict(owner="acme", name="lib", found=True, full_name="acme/lib", archived=False, disabled=False,
-                last_commit=NOW - timedelta(days=3), stars=10)
+    base = dict(
+        owner="acme",
+        name="lib",
+        found=True,
+        full_name="acme/lib",
+        archived=False,
+        disabled=False,
+        last_commit=NOW - timedelta(days=3),
+        stars=10,
+    )
     return RepoFacts(**{**base, **facts})  # type: ignore[arg-type]
 
 
@@ -21,8 +29,9 @@ def pypi(**facts: object) -> PypiFacts:
     return PypiFacts(**{**base, **facts})  # type: ignore[arg-type]
 
 
-def judge(repo: RepoFacts | None = None, pypi: PypiFacts | None = None, link: LinkResult | None = None,
-          days: int = 365) -> Verdict:
+def judge(
+    repo: RepoFacts | None = None, pypi: PypiFacts | None = None, link: LinkResult | None = None, days: int = 365
+) -> Verdict:
     return classify(repo=repo, pypi=pypi, link=link, now=NOW, stale_after_days=days)
 
 
@@ -60,7 +69,9 @@ def test_stale_when_neither_commit_nor_release_within_the_limit() -> None:
 
 
 def test_a_recent_pypi_release_keeps_an_old_repository_fresh() -> None:
-    assert judge(repo(last_commit=NOW - timedelta(days=900)), pypi(latest_release=NOW - timedelta(days=10))).status == "ok"
+    assert (
+        judge(repo(last_commit=NOW - timedelta(days=900)), pypi(latest_release=NOW - timedelta(days=10))).status == "ok"
+    )
 
 
 def test_stale_after_is_configurable() -> None:

@@ -20,8 +20,13 @@ def days_ago(days: int) -> str:
 
 
 @pytest.fixture(params=["graphql", "rest"])
-def world(request: pytest.FixtureRequest, fake_github: FakeGitHub, fake_pypi: FakePyPI,
-          monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> tuple[FakeGitHub, FakePyPI]:
+def world(
+    request: pytest.FixtureRequest,
+    fake_github: FakeGitHub,
+    fake_pypi: FakePyPI,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> tuple[FakeGitHub, FakePyPI]:
     monkeypatch.chdir(tmp_path)
     for name in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTIONS"):
         monkeypatch.delenv(name, raising=False)
@@ -36,7 +41,7 @@ def world(request: pytest.FixtureRequest, fake_github: FakeGitHub, fake_pypi: Fa
     return fake_github, fake_pypi
 
 
-def test_every_status_from_real_sources(world: tuple[FakeGitHub, FakePyPI], awesome: Callable) -> None:  # noqa: ANN001
+def test_every_status_from_real_sources(world: tuple[FakeGitHub, FakePyPI], awesome: Callable) -> None:
     github, pypi = world
     github.add("acme", "fresh", stars=123, last_commit=days_ago(2))
     github.add("acme", "shelved", archived=True)
@@ -48,21 +53,41 @@ def test_every_status_from_real_sources(world: tuple[FakeGitHub, FakePyPI], awes
     pypi.add("fresh").release("2.0", days_ago(30)).release("2.1", days_ago(3), yanked=True)
     web = Host("127.0.0.71", routes={"/docs/": respond(200), "/old-docs": redirect(301, "/docs/")})
     with threaded(web):
-        write_entries(Path("catalog"), [
-            {"name": "Fresh", "url": "https://github.com/acme/fresh", "pypi": "fresh", "docs": web.url("/docs/")},
-            {"name": "Shelved", "url": "https://github.com/acme/shelved", "docs": web.url("/old-docs")},
-            {"name": "Renamed", "url": "https://github.com/acme/renamed"},
-            {"name": "CaseOnly", "url": "https://github.com/acme/caseonly"},
-            {"name": "Sleepy", "url": "https://github.com/acme/sleepy"},
-            {"name": "Released", "url": "https://github.com/acme/released", "pypi": "released"},
-            {"name": "Vanished", "url": "https://github.com/acme/vanished"},
-        ])
-        result = awesome("check", "--catalog", "catalog", "--json", "health.json", "--markdown", "health.md", "--status", "status.json")
+        write_entries(
+            Path("catalog"),
+            [
+                {"name": "Fresh", "url": "https://github.com/acme/fresh", "pypi": "fresh", "docs": web.url("/docs/")},
+                {"name": "Shelved", "url": "https://github.com/acme/shelved", "docs": web.url("/old-docs")},
+                {"name": "Renamed", "url": "https://github.com/acme/renamed"},
+                {"name": "CaseOnly", "url": "https://github.com/acme/caseonly"},
+                {"name": "Sleepy", "url": "https://github.com/acme/sleepy"},
+                {"name": "Released", "url": "https://github.com/acme/released", "pypi": "released"},
+                {"name": "Vanished", "url": "https://github.com/acme/vanished"},
+            ],
+        )
+        result = awesome(
+            "check",
+            "--catalog",
+            "catalog",
+            "--json",
+            "health.json",
+            "--markdown",
+            "health.md",
+            "--status",
+            "status.json",
+        )
     assert result.code == 0, result.err
     entries = {e["id"]: e for e in json.loads(Path("health.json").read_text())["entries"]}
     status = {key: e["status"] for key, e in entries.items()}
-    assert status == {"fresh": "ok", "shelved": "archived", "renamed": "moved", "caseonly": "ok",
-                      "sleepy": "stale", "released": "ok", "vanished": "dead"}
+    assert status == {
+        "fresh": "ok",
+        "shelved": "archived",
+        "renamed": "moved",
+        "caseonly": "ok",
+        "sleepy": "stale",
+        "released": "ok",
+        "vanished": "dead",
+    }
     assert entries["fresh"]["stars"] == 123 and entries["fresh"]["links"][0]["status"] == "ok"
     assert entries["renamed"]["moved_to"].casefold() == "https://github.com/newowner/new-name"
     assert entries["sleepy"]["reasons"][0].startswith("no commit on the default branch for 4")

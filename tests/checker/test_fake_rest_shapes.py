@@ -29,8 +29,15 @@ def problems(body: Any, path: str) -> list[str]:
 @pytest.fixture
 def github() -> Any:
     fake = FakeGitHub()
-    fake.add("acme", "rocket", stars=42, license="MIT", release=("v1.0.0", "2026-01-02T03:04:05Z"),
-             last_commit="2026-05-06T07:08:09Z", contributors=5)
+    fake.add(
+        "acme",
+        "rocket",
+        stars=42,
+        license="MIT",
+        release=("v1.0.0", "2026-01-02T03:04:05Z"),
+        last_commit="2026-05-06T07:08:09Z",
+        contributors=5,
+    )
     fake.add("acme", "bare", license=None, release=None)
     with serve(fake.app, host="127.0.0.6") as url:
         yield url

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import httpx
 import pytest
 
@@ -36,10 +35,12 @@ def test_wrong_argument_type_and_syntax_errors_are_rejected() -> None:
     fake = FakeGitHub(token=TOKEN)
     fake.add("a", "b")
     with serve(fake.app) as url:
-        wrong_type = "query($o: Int!) { repository(owner: $o, name: \"b\") { name } }"
+        wrong_type = 'query($o: Int!) { repository(owner: $o, name: "b") { name } }'
         httpx.post(f"{url}/graphql", json={"query": wrong_type, "variables": {"o": 1}}, headers=AUTH)
         httpx.post(f"{url}/graphql", json={"query": "query { repository("}, headers=AUTH)
-        missing_states_list = 'query { repository(owner: "a", name: "b") { issues(states: OPEN, first: "x") { totalCount } } }'
+        missing_states_list = (
+            'query { repository(owner: "a", name: "b") { issues(states: OPEN, first: "x") { totalCount } } }'
+        )
         httpx.post(f"{url}/graphql", json={"query": missing_states_list}, headers=AUTH)
     assert len(fake.invalid_queries) >= 3
 
@@ -57,8 +58,9 @@ def test_valid_query_is_executed_with_aliases_and_not_found_per_alias(fake_githu
       a: repository(owner: $o, name: $n) { nameWithOwner stargazerCount latestRelease { tagName } }
       b: repository(owner: "acme", name: "missing") { nameWithOwner }
     }"""
-    body = httpx.post(f"{fake_github.url}/graphql", json={"query": query, "variables": {"o": "acme", "n": "lib"}},
-                      headers=AUTH).json()
+    body = httpx.post(
+        f"{fake_github.url}/graphql", json={"query": query, "variables": {"o": "acme", "n": "lib"}}, headers=AUTH
+    ).json()
     assert body["data"]["a"] == {"nameWithOwner": "Acme/Lib", "stargazerCount": 7, "latestRelease": {"tagName": "v1.0"}}
     assert body["data"]["b"] is None
     assert body["errors"][0]["type"] == "NOT_FOUND" and body["errors"][0]["path"] == ["b"]
@@ -80,7 +82,7 @@ def test_rest_etag_gives_free_304_and_moved_repository_answers_301(fake_github: 
         assert int(again.headers["x-ratelimit-remaining"]) == before
 
 
-def test_fake_pypi_serves_pep503_names_and_404(fake_pypi) -> None:  # noqa: F811
+def test_fake_pypi_serves_pep503_names_and_404(fake_pypi) -> None:
     fake_pypi.add("Foo_Bar").release("1.0", "2026-01-01T00:00:00Z")
     with httpx.Client(base_url=fake_pypi.url) as client:
         body = client.get("/pypi/foo-bar/json").json()

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.fakes.github import TOKEN, FakeGitHub
 from tools.checker.facts import RepoFacts
 from tools.checker.github import fetch_repositories
 from tools.checker.http import HttpClient
 from tools.checker.settings import Settings
-from tests.fakes.github import TOKEN, FakeGitHub
 
 EXHAUSTED = re.compile(r"^GitHub API budget exhausted until \d\d:\d\d UTC$")
 
@@ -22,8 +22,14 @@ async def check(
     fake: FakeGitHub, repos: list[tuple[str, str]], tmp_path: Path, **overrides: object
 ) -> tuple[dict[tuple[str, str], RepoFacts], HttpClient]:
     settings = Settings(
-        github_api_url=fake.url, github_graphql_url=f"{fake.url}/graphql", github_token=TOKEN,
-        cache_dir=tmp_path, timeout=5, backoff_base=0.01, retry_after_cap=5, **overrides,  # type: ignore[arg-type]
+        github_api_url=fake.url,
+        github_graphql_url=f"{fake.url}/graphql",
+        github_token=TOKEN,
+        cache_dir=tmp_path,
+        timeout=5,
+        backoff_base=0.01,
+        retry_after_cap=5,
+        **overrides,  # type: ignore[arg-type]
     )
     fake.rest_remaining = max(fake.rest_remaining, 5000)  # REST's budget with a token
     async with HttpClient(settings) as http:
@@ -46,7 +52,10 @@ async def test_120_repositories_take_3_queries_of_at_most_50(fake_github: FakeGi
 async def test_one_missing_repository_does_not_spoil_its_batch(fake_github: FakeGitHub, tmp_path: Path) -> None:
     for i in range(5):
         fake_github.add("acme", f"lib{i}")
-    asked = [("acme", f"lib{i}") for i in range(5)] + [("acme", "gone"), ("acme", 'evil") { id } x: repository(owner: "a')]
+    asked = [("acme", f"lib{i}") for i in range(5)] + [
+        ("acme", "gone"),
+        ("acme", 'evil") { id } x: repository(owner: "a'),
+    ]
     results, _ = await check(fake_github, asked, tmp_path)
     assert fake_github.graphql_batches == [7]
     assert results[("acme", "gone")].found is False
@@ -56,14 +65,31 @@ async def test_one_missing_repository_does_not_spoil_its_batch(fake_github: Fake
 
 
 async def test_facts_are_read_from_the_answer(fake_github: FakeGitHub, tmp_path: Path) -> None:
-    fake_github.add("Acme", "Full", stars=1234, forks=56, open_issues=7, license="Apache-2.0", default_branch="trunk",
-                    last_commit="2026-03-04T05:06:07Z", release=("v2.1.0", "2026-02-01T00:00:00Z"))
+    fake_github.add(
+        "Acme",
+        "Full",
+        stars=1234,
+        forks=56,
+        open_issues=7,
+        license="Apache-2.0",
+        default_branch="trunk",
+        last_commit="2026-03-04T05:06:07Z",
+        release=("v2.1.0", "2026-02-01T00:00:00Z"),
+    )
     fake_github.add("acme", "bare", license=None, release=None, last_commit=None)
     fake_github.add("acme", "frozen", archived=True)
     fake_github.add("acme", "blocked", disabled=True)
-    results, _ = await check(fake_github, [("acme", "full"), ("acme", "bare"), ("acme", "frozen"), ("acme", "blocked")], tmp_path)
+    results, _ = await check(
+        fake_github, [("acme", "full"), ("acme", "bare"), ("acme", "frozen"), ("acme", "blocked")], tmp_path
+    )
     full = results[("acme", "full")]
-    assert (full.stars, full.forks, full.open_issues, full.license, full.default_branch) == (1234, 56, 7, "Apache-2.0", "trunk")
+    assert (full.stars, full.forks, full.open_issues, full.license, full.default_branch) == (
+        1234,
+        56,
+        7,
+        "Apache-2.0",
+        "trunk",
+    )
     assert full.last_commit == datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
     assert (full.latest_release, full.latest_release_tag) == (datetime(2026, 2, 1, tzinfo=UTC), "v2.1.0")
     assert full.html_url == "https://github.com/Acme/Full"
@@ -75,12 +101,16 @@ async def test_facts_are_read_from_the_answer(fake_github: FakeGitHub, tmp_path:
 
 
 async def test_last_commit_is_the_default_branch_not_the_latest_push(fake_github: FakeGitHub, tmp_path: Path) -> None:
-    fake_github.add("acme", "quiet", last_commit="2020-01-01T00:00:00Z", other_branches={"experiment": "2026-11-01T00:00:00Z"})
+    fake_github.add(
+        "acme", "quiet", last_commit="2020-01-01T00:00:00Z", other_branches={"experiment": "2026-11-01T00:00:00Z"}
+    )
     results, _ = await check(fake_github, [("acme", "quiet")], tmp_path)
     assert results[("acme", "quiet")].last_commit == datetime(2020, 1, 1, tzinfo=UTC)
 
 
-async def test_rename_and_transfer_are_moves_but_a_case_difference_is_not(fake_github: FakeGitHub, tmp_path: Path) -> None:
+async def test_rename_and_transfer_are_moves_but_a_case_difference_is_not(
+    fake_github: FakeGitHub, tmp_path: Path
+) -> None:
     renamed = fake_github.add("acme", "old-name")
     fake_github.move(renamed, "acme/new-name")
     transferred = fake_github.add("someone", "tool")
@@ -88,7 +118,10 @@ async def test_rename_and_transfer_are_moves_but_a_case_difference_is_not(fake_g
     fake_github.add("Acme", "Lib")
     results, _ = await check(fake_github, [("acme", "old-name"), ("someone", "tool"), ("acme", "lib")], tmp_path)
     assert results[("acme", "old-name")].moved and results[("acme", "old-name")].full_name == "acme/new-name"
-    assert results[("someone", "tool")].moved and results[("someone", "tool")].html_url == "https://github.com/tool-org/tool"
+    assert (
+        results[("someone", "tool")].moved
+        and results[("someone", "tool")].html_url == "https://github.com/tool-org/tool"
+    )
     assert results[("acme", "lib")].full_name == "Acme/Lib" and not results[("acme", "lib")].moved
 
 
@@ -110,7 +143,9 @@ async def test_exhausted_budget_stops_asking(fake_github: FakeGitHub, tmp_path: 
     assert all(f.found is None and EXHAUSTED.match(f.error or "") for f in results.values())
 
 
-async def test_the_last_point_of_budget_is_used_then_nothing_more_is_sent(fake_github: FakeGitHub, tmp_path: Path) -> None:
+async def test_the_last_point_of_budget_is_used_then_nothing_more_is_sent(
+    fake_github: FakeGitHub, tmp_path: Path
+) -> None:
     fake_github.graphql_remaining = 2
     repos = [("acme", f"lib{i}") for i in range(200)]
     for owner, name in repos:
@@ -160,7 +195,9 @@ async def test_a_batch_that_keeps_timing_out_is_split_in_halves(fake_github: Fak
     assert fake_github.count(status=502) == 3  # 50, then 25 and 25
 
 
-async def test_a_repository_that_always_fails_ends_with_an_error_not_a_crash(fake_github: FakeGitHub, tmp_path: Path) -> None:
+async def test_a_repository_that_always_fails_ends_with_an_error_not_a_crash(
+    fake_github: FakeGitHub, tmp_path: Path
+) -> None:
     for i in range(3):
         fake_github.add("acme", f"lib{i}")
     fake_github.graphql_max_repositories = 0

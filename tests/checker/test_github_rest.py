@@ -6,11 +6,11 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests.fakes.github import FakeGitHub
 from tools.checker.facts import RepoFacts
 from tools.checker.github import fetch_repositories
 from tools.checker.http import HttpClient
 from tools.checker.settings import Settings
-from tests.fakes.github import FakeGitHub
 
 EXHAUSTED = re.compile(r"^GitHub API budget exhausted until \d\d:\d\d UTC$")
 
@@ -19,22 +19,44 @@ async def check(
     fake: FakeGitHub, repos: list[tuple[str, str]], cache: Path, **overrides: object
 ) -> tuple[dict[tuple[str, str], RepoFacts], HttpClient]:
     settings = Settings(
-        github_api_url=fake.url, github_graphql_url=f"{fake.url}/graphql", github_token=None,
-        cache_dir=cache, timeout=5, backoff_base=0.01, retry_after_cap=5, **overrides,  # type: ignore[arg-type]
+        github_api_url=fake.url,
+        github_graphql_url=f"{fake.url}/graphql",
+        github_token=None,
+        cache_dir=cache,
+        timeout=5,
+        backoff_base=0.01,
+        retry_after_cap=5,
+        **overrides,  # type: ignore[arg-type]
     )
     async with HttpClient(settings) as http:
         return await fetch_repositories(repos, http, settings), http
 
 
 async def test_facts_from_rest(fake_github: FakeGitHub, tmp_path: Path) -> None:
-    fake_github.add("Acme", "Full", stars=99, forks=9, open_issues=4, license="BSD-3-Clause", default_branch="trunk",
-                    last_commit="2025-05-05T10:00:00Z", other_branches={"wip": "2026-11-01T00:00:00Z"},
-                    release=("1.4.0", "2025-04-01T00:00:00Z"), contributors=42)
+    fake_github.add(
+        "Acme",
+        "Full",
+        stars=99,
+        forks=9,
+        open_issues=4,
+        license="BSD-3-Clause",
+        default_branch="trunk",
+        last_commit="2025-05-05T10:00:00Z",
+        other_branches={"wip": "2026-11-01T00:00:00Z"},
+        release=("1.4.0", "2025-04-01T00:00:00Z"),
+        contributors=42,
+    )
     fake_github.add("acme", "solo", contributors=1, release=None, license=None, archived=True)
     results, http = await check(fake_github, [("acme", "full"), ("acme", "solo")], tmp_path)
     full = results[("acme", "full")]
     assert full.found is True and full.error is None and not full.moved
-    assert (full.stars, full.forks, full.open_issues, full.license, full.default_branch) == (99, 9, 4, "BSD-3-Clause", "trunk")
+    assert (full.stars, full.forks, full.open_issues, full.license, full.default_branch) == (
+        99,
+        9,
+        4,
+        "BSD-3-Clause",
+        "trunk",
+    )
     assert full.last_commit == datetime(2025, 5, 5, 10, tzinfo=UTC)  # not the newer push to "wip"
     assert (full.latest_release, full.latest_release_tag) == (datetime(2025, 4, 1, tzinfo=UTC), "1.4.0")
     assert full.contributors == 42

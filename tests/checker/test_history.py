@@ -29,15 +29,21 @@ def test_escalates_to_dead_only_at_three() -> None:
 
 def test_an_answer_that_is_not_ok_still_ends_the_streak() -> None:
     forbidden = LinkResult(A, "unknown", 403, reason="HTTP 403")
-    history = update_history({A: {"failures": 2, "first_failure": "x", "last_ok": None}},
-                             {A: forbidden, B: LinkResult(B, "ok", 200)}, {A, B}, "now")
+    history = update_history(
+        {A: {"failures": 2, "first_failure": "x", "last_ok": None}},
+        {A: forbidden, B: LinkResult(B, "ok", 200)},
+        {A, B},
+        "now",
+    )
     assert history[A]["failures"] == 0
     assert escalate(forbidden, {"failures": 5}).status == "unknown"  # only unreachable links escalate
 
 
 def test_unchecked_urls_keep_their_streak_and_removed_ones_are_forgotten() -> None:
-    previous = {A: {"failures": 2, "first_failure": "x", "last_ok": None},
-                "https://removed.example/": {"failures": 1, "first_failure": "y", "last_ok": None}}
+    previous = {
+        A: {"failures": 2, "first_failure": "x", "last_ok": None},
+        "https://removed.example/": {"failures": 1, "first_failure": "y", "last_ok": None},
+    }
     history = update_history(previous, {B: LinkResult(B, "ok", 200)}, {A, B}, "now")
     assert history[A]["failures"] == 2 and "https://removed.example/" not in history
 

@@ -45,8 +45,9 @@ async def test_head_refused_with_403_falls_back_to_get() -> None:
 
 
 async def test_permanent_redirect_to_a_working_page_is_moved_to_the_final_address() -> None:
-    async with Host(routes={"/old": redirect(301, "/older"), "/older": redirect(308, "/new"),
-                            "/new": respond(200)}) as host:
+    async with Host(
+        routes={"/old": redirect(301, "/older"), "/older": redirect(308, "/new"), "/new": respond(200)}
+    ) as host:
         result = await check(host.url("/old"))
     assert (result.status, result.moved_to) == ("moved", host.url("/new"))
 
@@ -69,8 +70,7 @@ async def test_adding_a_trailing_slash_is_not_a_move() -> None:
 
 
 async def test_redirect_to_another_host_with_an_absolute_location() -> None:
-    async with Host("127.0.0.11", routes={"/new": respond(200)}) as new, \
-            Host("127.0.0.12") as old:
+    async with Host("127.0.0.11", routes={"/new": respond(200)}) as new, Host("127.0.0.12") as old:
         old.routes["/"] = redirect(301, new.url("/new"))
         result = await check(old.url("/"))
     assert (result.status, result.moved_to) == ("moved", new.url("/new"))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from tests.fakes.pypi import FakePyPI
 from tools.checker.facts import PypiFacts
 from tools.checker.http import HttpClient
 from tools.checker.pypi import INACTIVE, fetch_projects
 from tools.checker.settings import Settings
-from tests.fakes.pypi import FakePyPI
 
 
 async def check(fake: FakePyPI, names: list[str], **overrides: object) -> tuple[dict[str, PypiFacts], HttpClient]:

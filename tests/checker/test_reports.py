@@ -13,29 +13,48 @@ from tools.status import empty_status
 
 
 def entry(name: str, status: str, reasons: list[str], **extra: Any) -> dict[str, Any]:
-    return {"id": name.lower(), "name": name, "category": "web-frameworks", "url": f"https://example.org/{name}",
-            "status": status, "reasons": reasons, "moved_to": None, "links": [], "notes": [],
-            "file": "catalog/web-frameworks.yml", "line": 12, **extra}
+    return {
+        "id": name.lower(),
+        "name": name,
+        "category": "web-frameworks",
+        "url": f"https://example.org/{name}",
+        "status": status,
+        "reasons": reasons,
+        "moved_to": None,
+        "links": [],
+        "notes": [],
+        "file": "catalog/web-frameworks.yml",
+        "line": 12,
+        **extra,
+    }
 
 
 def report(*entries: dict[str, Any], complete: bool = True) -> dict[str, Any]:
-    summary = {s: sum(e["status"] == s for e in entries) for s in ("ok", "stale", "archived", "moved", "dead", "unknown")}
-    return {"checked_at": "2026-11-21T12:00:00Z", "complete": complete, "summary": summary,
-            "requests": {"github_graphql": 1, "github_rest": 0, "pypi": 2, "web": 3}, "entries": list(entries)}
+    summary = {
+        s: sum(e["status"] == s for e in entries) for s in ("ok", "stale", "archived", "moved", "dead", "unknown")
+    }
+    return {
+        "checked_at": "2026-11-21T12:00:00Z",
+        "complete": complete,
+        "summary": summary,
+        "requests": {"github_graphql": 1, "github_rest": 0, "pypi": 2, "web": 3},
+        "entries": list(entries),
+    }
 
 
 def test_markdown_has_a_summary_table_and_a_section_per_flagged_status() -> None:
-    text = markdown.render(report(
-        entry("Ok", "ok", []),
-        entry("Lib", "moved", ["GitHub answers as new/name"], moved_to="https://github.com/new/name"),
-        entry("Gone", "dead", ["HTTP 404 (not found)"]),
-        entry("Old", "stale", ["no commit on the default branch for 412 days"]),
-    ))
+    text = markdown.render(
+        report(
+            entry("Ok", "ok", []),
+            entry("Lib", "moved", ["GitHub answers as new/name"], moved_to="https://github.com/new/name"),
+            entry("Gone", "dead", ["HTTP 404 (not found)"]),
+            entry("Old", "stale", ["no commit on the default branch for 412 days"]),
+        )
+    )
     assert "| dead | 1 |" in text and "| ok | 1 |" in text and "| archived | 0 |" in text
     assert text.index("## Dead (1)") < text.index("## Moved (1)") < text.index("## Stale (1)")
     assert "## Archived" not in text
-    assert ("Suggested fix: `url: https://github.com/new/name` in `catalog/web-frameworks.yml:12`."
-            in text)
+    assert "Suggested fix: `url: https://github.com/new/name` in `catalog/web-frameworks.yml:12`." in text
     assert "no commit on the default branch for 412 days" in text
     assert "first run" in text
 
@@ -50,11 +69,15 @@ def test_markdown_escapes_catalog_text() -> None:
 def test_markdown_lists_what_changed_since_the_last_run() -> None:
     previous = empty_status()
     previous["checked_at"] = "2026-11-14T12:00:00Z"
-    previous["entries"] = {"lib": {"name": "Lib", "status": "ok"}, "same": {"name": "Same", "status": "ok"},
-                           "removed": {"name": "Removed", "status": "ok"}}
-    text = markdown.render(report(entry("Lib", "dead", ["HTTP 410 (gone)"]), entry("Same", "ok", []),
-                                  entry("New", "ok", [])), previous)
-    changes = text[text.index("## Changes since the last run (2026-11-14)"):]
+    previous["entries"] = {
+        "lib": {"name": "Lib", "status": "ok"},
+        "same": {"name": "Same", "status": "ok"},
+        "removed": {"name": "Removed", "status": "ok"},
+    }
+    text = markdown.render(
+        report(entry("Lib", "dead", ["HTTP 410 (gone)"]), entry("Same", "ok", []), entry("New", "ok", [])), previous
+    )
+    changes = text[text.index("## Changes since the last run (2026-11-14)") :]
     assert "**Lib**: ok → dead" in changes
     assert "**New**: new in the catalog, ok" in changes
     assert "**Removed**: removed from the catalog" in changes
@@ -62,12 +85,17 @@ def test_markdown_lists_what_changed_since_the_last_run() -> None:
 
 
 def test_each_section_says_its_fix_once_and_unknowns_are_folded() -> None:
-    text = markdown.render(report(entry("A", "unknown", ["GitHub unreachable"]), entry("B", "unknown", ["GitHub unreachable"]),
-                                  entry("C", "dead", ["HTTP 404 (not found)"])))
-    unknown = text[text.index("## Unknown (2)"):]
+    text = markdown.render(
+        report(
+            entry("A", "unknown", ["GitHub unreachable"]),
+            entry("B", "unknown", ["GitHub unreachable"]),
+            entry("C", "dead", ["HTTP 404 (not found)"]),
+        )
+    )
+    unknown = text[text.index("## Unknown (2)") :]
     assert unknown.count("Suggested fix:") == 1
     assert unknown.index("<details>") < unknown.index("**[A]") < unknown.index("</details>")
-    dead = text[text.index("## Dead (1)"):text.index("## Unknown")]
+    dead = text[text.index("## Dead (1)") : text.index("## Unknown")]
     assert "Suggested fix: remove the entry" in dead and "<details>" not in dead
 
 
@@ -76,16 +104,22 @@ def test_entries_left_out_by_only_are_not_reported_as_removed() -> None:
     previous["checked_at"] = "2026-11-14T12:00:00Z"
     previous["entries"] = {"lib": {"name": "Lib", "status": "ok"}, "other": {"name": "Other", "status": "ok"}}
     text = markdown.render(report(entry("Lib", "ok", [])), previous, catalog_ids={"lib", "other"})
-    changes = text[text.index("## Changes since the last run"):]
+    changes = text[text.index("## Changes since the last run") :]
     assert "Other" not in changes
     assert "Nothing changed." in changes
 
 
 def test_markdown_reports_broken_docs_links_notes_and_incomplete_runs() -> None:
-    link = {"url": "https://docs.example/", "status": "moved", "http_status": 200,
-            "moved_to": "https://new-docs.example/", "reason": "moved permanently to https://new-docs.example/"}
-    text = markdown.render(report(entry("Lib", "ok", [], links=[link], notes=["latest release 1.2.3 is yanked"]),
-                                  complete=False))
+    link = {
+        "url": "https://docs.example/",
+        "status": "moved",
+        "http_status": 200,
+        "moved_to": "https://new-docs.example/",
+        "reason": "moved permanently to https://new-docs.example/",
+    }
+    text = markdown.render(
+        report(entry("Lib", "ok", [], links=[link], notes=["latest release 1.2.3 is yanked"]), complete=False)
+    )
     assert "did not finish" in text
     assert "`docs: https://new-docs.example/`" in text
     assert "latest release 1\\.2\\.3 is yanked" in text
@@ -94,8 +128,10 @@ def test_markdown_reports_broken_docs_links_notes_and_incomplete_runs() -> None:
 def test_actions_annotations_point_at_file_and_line_and_are_escaped(tmp_path: Path) -> None:
     flagged = entry("Odd, name: 100%", "dead", ["line one\nline two"])
     lines = actions.annotations(report(entry("Fine", "ok", []), flagged))
-    assert lines == ["::warning file=catalog/web-frameworks.yml,line=12,title=Odd%2C name%3A 100%25 is dead"
-                     "::Odd, name: 100%25 is dead: line one%0Aline two"]
+    assert lines == [
+        "::warning file=catalog/web-frameworks.yml,line=12,title=Odd%2C name%3A 100%25 is dead"
+        "::Odd, name: 100%25 is dead: line one%0Aline two"
+    ]
     summary = tmp_path / "summary.md"
     summary.write_text("earlier step\n", encoding="utf-8")
     out = io.StringIO()

@@ -12,23 +12,41 @@ from tools.checker.run import Outcome, check_catalog
 from tools.status import DEAD_AFTER_FAILED_RUNS, STATUSES, StatusFile
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
-ENTRY_KEYS = {"id", "name", "category", "url", "status", "reasons", "moved_to", "stars", "last_commit",
-              "latest_release", "archived", "links"}
+ENTRY_KEYS = {
+    "id",
+    "name",
+    "category",
+    "url",
+    "status",
+    "reasons",
+    "moved_to",
+    "stars",
+    "last_commit",
+    "latest_release",
+    "archived",
+    "links",
+}
 
 
-async def run(catalog, previous: StatusFile | None = None, github=None, pypi=None, **overrides) -> Outcome:  # noqa: ANN001
+async def run(catalog, previous: StatusFile | None = None, github=None, pypi=None, **overrides) -> Outcome:
     return await check_catalog(
-        catalog, settings(**overrides), previous=previous,
-        fetch_repositories=github or github_stub({}), fetch_projects=pypi or pypi_stub({}),
+        catalog,
+        settings(**overrides),
+        previous=previous,
+        fetch_repositories=github or github_stub({}),
+        fetch_projects=pypi or pypi_stub({}),
     )
 
 
 async def test_report_follows_the_json_contract(tmp_path: Path) -> None:
     async with Host(routes={"/docs/": respond(200), "/site": respond(200)}) as web:
-        catalog = catalog_of(tmp_path / "catalog", [
-            {"name": "Lib", "url": "https://github.com/acme/lib", "pypi": "lib", "docs": web.url("/docs/")},
-            {"name": "Site", "url": web.url("/site")},
-        ])
+        catalog = catalog_of(
+            tmp_path / "catalog",
+            [
+                {"name": "Lib", "url": "https://github.com/acme/lib", "pypi": "lib", "docs": web.url("/docs/")},
+                {"name": "Site", "url": web.url("/site")},
+            ],
+        )
         github = github_stub({"acme/lib": {"stars": 7, "archived": False, "last_commit": NOW}})
         pypi = pypi_stub({"lib": {"latest_version": "2.0", "latest_release": NOW}})
         outcome = await run(catalog, github=github, pypi=pypi)
@@ -42,17 +60,21 @@ async def test_report_follows_the_json_contract(tmp_path: Path) -> None:
     assert ENTRY_KEYS <= set(lib)
     assert (lib["id"], lib["category"], lib["stars"], lib["archived"]) == ("lib", "things", 7, False)
     assert lib["last_commit"] == "2026-11-21T12:00:00Z"
-    assert lib["links"] == [{"url": web.url("/docs/"), "status": "ok", "http_status": 200, "moved_to": None,
-                             "reason": None}]
+    assert lib["links"] == [
+        {"url": web.url("/docs/"), "status": "ok", "http_status": 200, "moved_to": None, "reason": None}
+    ]
     assert site["stars"] is None and site["links"] == [] and site["status"] == "ok"
 
 
 async def test_a_link_shared_by_two_entries_is_checked_once(tmp_path: Path) -> None:
     async with Host(routes={"/docs": respond(200), "/a": respond(200), "/b": respond(200)}) as web:
-        catalog = catalog_of(tmp_path / "catalog", [
-            {"name": "A", "url": web.url("/a"), "docs": web.url("/docs")},
-            {"name": "B", "url": web.url("/b"), "docs": web.url("/docs")},
-        ])
+        catalog = catalog_of(
+            tmp_path / "catalog",
+            [
+                {"name": "A", "url": web.url("/a"), "docs": web.url("/docs")},
+                {"name": "B", "url": web.url("/b"), "docs": web.url("/docs")},
+            ],
+        )
         await run(catalog)
     assert web.hits("/docs") == 1
 
@@ -61,8 +83,9 @@ async def test_unreachable_link_is_dead_only_on_the_third_run_in_a_row(tmp_path:
     async with Host("127.0.0.51", routes={"/": respond(200)}) as alive:
         gone = await Host("127.0.0.52").start()
         await gone.stop()  # connections to it are now refused
-        catalog = catalog_of(tmp_path / "catalog", [
-            {"name": "Alive", "url": alive.url("/")}, {"name": "Gone", "url": gone.url("/")}])
+        catalog = catalog_of(
+            tmp_path / "catalog", [{"name": "Alive", "url": alive.url("/")}, {"name": "Gone", "url": gone.url("/")}]
+        )
         previous = None
         statuses = []
         for _ in range(DEAD_AFTER_FAILED_RUNS):
@@ -78,8 +101,9 @@ async def test_unreachable_link_is_dead_only_on_the_third_run_in_a_row(tmp_path:
 
 async def test_a_success_resets_the_failure_count(tmp_path: Path) -> None:
     async with Host("127.0.0.53", routes={"/": respond(200)}) as alive, Host("127.0.0.54") as flaky:
-        catalog = catalog_of(tmp_path / "catalog", [
-            {"name": "Alive", "url": alive.url("/")}, {"name": "Flaky", "url": flaky.url("/x")}])
+        catalog = catalog_of(
+            tmp_path / "catalog", [{"name": "Alive", "url": alive.url("/")}, {"name": "Flaky", "url": flaky.url("/x")}]
+        )
         flaky.routes["/x"] = respond(503)
         first = await run(catalog)
         second = await run(catalog, first.status)
@@ -101,8 +125,10 @@ async def test_a_404_is_dead_on_the_first_run(tmp_path: Path) -> None:
 
 
 async def test_a_run_that_reached_no_host_at_all_does_not_count(tmp_path: Path) -> None:
-    catalog = catalog_of(tmp_path / "catalog", [
-        {"name": "One", "url": "http://one.invalid/"}, {"name": "Two", "url": "http://two.invalid/"}])
+    catalog = catalog_of(
+        tmp_path / "catalog",
+        [{"name": "One", "url": "http://one.invalid/"}, {"name": "Two", "url": "http://two.invalid/"}],
+    )
     previous = None
     for _ in range(DEAD_AFTER_FAILED_RUNS + 1):
         outcome = await run(catalog, previous)
@@ -116,8 +142,9 @@ async def test_github_unreachable_keeps_last_known_figures_in_status_but_not_in_
     catalog = catalog_of(tmp_path / "catalog", [{"name": "Lib", "url": "https://github.com/acme/lib"}])
     first = await run(catalog, github=github_stub({"acme/lib": {"stars": 42, "last_commit": NOW}}))
 
-    async def unreachable(repos, http, settings):  # noqa: ANN001, ANN202
+    async def unreachable(repos, http, settings):
         from tools.checker.facts import RepoFacts
+
         return {(o.casefold(), n.casefold()): RepoFacts(o, n, error="GitHub unreachable: timed out") for o, n in repos}
 
     second = await run(catalog, first.status, github=unreachable)
@@ -129,12 +156,14 @@ async def test_github_unreachable_keeps_last_known_figures_in_status_but_not_in_
 
 
 async def test_a_failing_source_does_not_end_the_run(tmp_path: Path) -> None:
-    async def broken(repos, http, settings):  # noqa: ANN001, ANN202
+    async def broken(repos, http, settings):
         raise ValueError("surprise")
 
     async with Host(routes={"/": respond(200)}) as web:
-        catalog = catalog_of(tmp_path / "catalog", [
-            {"name": "Lib", "url": "https://github.com/acme/lib"}, {"name": "Site", "url": web.url("/")}])
+        catalog = catalog_of(
+            tmp_path / "catalog",
+            [{"name": "Lib", "url": "https://github.com/acme/lib"}, {"name": "Site", "url": web.url("/")}],
+        )
         outcome = await run(catalog, github=broken)
     lib, site = outcome.report["entries"]
     assert lib["status"] == "unknown" and "GitHub check failed unexpectedly" in lib["reasons"][0]
@@ -143,8 +172,9 @@ async def test_a_failing_source_does_not_end_the_run(tmp_path: Path) -> None:
 
 async def test_deadline_ends_the_run_with_a_partial_report(tmp_path: Path) -> None:
     async with Host("127.0.0.55", routes={"/": respond(200)}) as fast, Host("127.0.0.56", default=hang) as slow:
-        catalog = catalog_of(tmp_path / "catalog", [
-            {"name": "Fast", "url": fast.url("/")}, {"name": "Slow", "url": slow.url("/")}])
+        catalog = catalog_of(
+            tmp_path / "catalog", [{"name": "Fast", "url": fast.url("/")}, {"name": "Slow", "url": slow.url("/")}]
+        )
         first = await run(catalog, timeout=0.1)  # the slow one times out: unknown, one failure
         outcome = await run(catalog, first.status, deadline=0.2, timeout=5.0)
     report = outcome.report
@@ -160,8 +190,9 @@ async def test_deadline_ends_the_run_with_a_partial_report(tmp_path: Path) -> No
 
 async def test_cancelling_the_run_returns_a_partial_report(tmp_path: Path) -> None:
     async with Host("127.0.0.57", routes={"/": respond(200)}) as fast, Host("127.0.0.58", default=hang) as slow:
-        catalog = catalog_of(tmp_path / "catalog", [
-            {"name": "Fast", "url": fast.url("/")}, {"name": "Slow", "url": slow.url("/")}])
+        catalog = catalog_of(
+            tmp_path / "catalog", [{"name": "Fast", "url": fast.url("/")}, {"name": "Slow", "url": slow.url("/")}]
+        )
         task = asyncio.create_task(run(catalog, timeout=5.0))
         while not slow.requests or not fast.requests:
             await asyncio.sleep(0.01)
@@ -175,10 +206,18 @@ async def test_cancelling_the_run_returns_a_partial_report(tmp_path: Path) -> No
 
 async def test_only_checks_the_named_entries_and_keeps_the_others(tmp_path: Path) -> None:
     async with Host(routes={"/a": respond(200), "/b": respond(200)}) as web:
-        catalog = catalog_of(tmp_path / "catalog", [{"name": "A", "url": web.url("/a")}, {"name": "B", "url": web.url("/b")}])
+        catalog = catalog_of(
+            tmp_path / "catalog", [{"name": "A", "url": web.url("/a")}, {"name": "B", "url": web.url("/b")}]
+        )
         first = await run(catalog)
-        outcome = await check_catalog(catalog, settings(), previous=first.status, only=["a"],
-                                      fetch_repositories=github_stub({}), fetch_projects=pypi_stub({}))
+        outcome = await check_catalog(
+            catalog,
+            settings(),
+            previous=first.status,
+            only=["a"],
+            fetch_repositories=github_stub({}),
+            fetch_projects=pypi_stub({}),
+        )
     assert [e["id"] for e in outcome.report["entries"]] == ["a"]
     assert web.hits("/b") == 1
     assert set(outcome.status["entries"]) == {"a", "b"}

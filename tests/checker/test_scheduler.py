@@ -34,12 +34,15 @@ class Gauge:
                 return await handler(request, conn)
             finally:
                 self.now -= 1
+
         return handle
 
 
 async def test_per_host_limit_is_never_exceeded() -> None:
-    async with Host("127.0.0.21", default=respond(200, delay=0.02)) as a, \
-            Host("127.0.0.22", default=respond(200, delay=0.02)) as b:
+    async with (
+        Host("127.0.0.21", default=respond(200, delay=0.02)) as a,
+        Host("127.0.0.22", default=respond(200, delay=0.02)) as b,
+    ):
         urls = [h.url(f"/{i}") for i in range(30) for h in (a, b)]
         results = await run_links(urls, concurrency=50, per_host=3)
     assert all(r.status == "ok" for r in results.values()) and len(results) == 60
@@ -97,10 +100,11 @@ async def test_workers_are_bounded_not_one_task_per_job() -> None:
 async def test_every_job_runs_once_with_uneven_hosts() -> None:
     done: list[int] = []
 
-    def make(i: int):  # noqa: ANN202
+    def make(i: int):
         async def job() -> None:
             await asyncio.sleep(0.001 * (i % 3))
             done.append(i)
+
         return job
 
     jobs = [("big" if i % 4 else f"small{i}", make(i)) for i in range(200)]

@@ -87,46 +87,108 @@ class FakeRepo:
         licence = None
         if self.license:
             key = self.license.lower()
-            licence = {"key": key, "name": f"{self.license} License", "spdx_id": self.license,
-                       "url": f"{base}/licenses/{key}", "node_id": "MDc6TGljZW5zZTEz"}
-        owner = {"login": self.owner, "id": self.id + 1, "node_id": "MDQ6VXNlcjE=", "type": "Organization",
-                 "url": f"{base}/users/{self.owner}", "html_url": f"https://github.com/{self.owner}", "site_admin": False}
+            licence = {
+                "key": key,
+                "name": f"{self.license} License",
+                "spdx_id": self.license,
+                "url": f"{base}/licenses/{key}",
+                "node_id": "MDc6TGljZW5zZTEz",
+            }
+        owner = {
+            "login": self.owner,
+            "id": self.id + 1,
+            "node_id": "MDQ6VXNlcjE=",
+            "type": "Organization",
+            "url": f"{base}/users/{self.owner}",
+            "html_url": f"https://github.com/{self.owner}",
+            "site_admin": False,
+        }
         return {
-            "id": self.id, "node_id": f"R_{self.id}", "name": self.name, "full_name": self.full_name,
-            "owner": owner, "private": False, "html_url": f"https://github.com/{self.full_name}",
-            "description": "A fake repository.", "fork": False, "url": f"{base}/repos/{self.full_name}",
+            "id": self.id,
+            "node_id": f"R_{self.id}",
+            "name": self.name,
+            "full_name": self.full_name,
+            "owner": owner,
+            "private": False,
+            "html_url": f"https://github.com/{self.full_name}",
+            "description": "A fake repository.",
+            "fork": False,
+            "url": f"{base}/repos/{self.full_name}",
             "contributors_url": f"{base}/repos/{self.full_name}/contributors",
             "releases_url": f"{base}/repos/{self.full_name}/releases{{/id}}",
-            "created_at": "2015-01-01T00:00:00Z", "updated_at": self.pushed_at or "2015-01-01T00:00:00Z",
-            "pushed_at": self.pushed_at, "homepage": None, "size": 1024,
-            "stargazers_count": self.stars, "watchers_count": self.stars, "language": "Python",
-            "has_issues": True, "has_projects": True, "has_downloads": True, "has_wiki": True,
-            "has_pages": False, "has_discussions": False, "forks_count": self.forks, "mirror_url": None,
-            "archived": self.archived, "disabled": self.disabled, "open_issues_count": self.open_issues,
-            "license": licence, "allow_forking": True, "is_template": False, "topics": ["asyncio"],
-            "visibility": "public", "forks": self.forks, "open_issues": self.open_issues,
-            "watchers": self.stars, "default_branch": self.default_branch, "network_count": self.forks,
+            "created_at": "2015-01-01T00:00:00Z",
+            "updated_at": self.pushed_at or "2015-01-01T00:00:00Z",
+            "pushed_at": self.pushed_at,
+            "homepage": None,
+            "size": 1024,
+            "stargazers_count": self.stars,
+            "watchers_count": self.stars,
+            "language": "Python",
+            "has_issues": True,
+            "has_projects": True,
+            "has_downloads": True,
+            "has_wiki": True,
+            "has_pages": False,
+            "has_discussions": False,
+            "forks_count": self.forks,
+            "mirror_url": None,
+            "archived": self.archived,
+            "disabled": self.disabled,
+            "open_issues_count": self.open_issues,
+            "license": licence,
+            "allow_forking": True,
+            "is_template": False,
+            "topics": ["asyncio"],
+            "visibility": "public",
+            "forks": self.forks,
+            "open_issues": self.open_issues,
+            "watchers": self.stars,
+            "default_branch": self.default_branch,
+            "network_count": self.forks,
             "subscribers_count": 5,
         }
 
     def graphql(self) -> dict[str, Any]:
         head = None
         if self.last_commit:
-            head = {"__typename": "Commit", "oid": "a" * 40, "committedDate": self.last_commit,
-                    "pushedDate": self.pushed_at}
+            head = {
+                "__typename": "Commit",
+                "oid": "a" * 40,
+                "committedDate": self.last_commit,
+                "pushedDate": self.pushed_at,
+            }
         release = None
         if self.release:
-            release = {"tagName": self.release[0], "name": self.release[0], "publishedAt": self.release[1],
-                       "createdAt": self.release[1], "isPrerelease": False, "isDraft": False}
+            release = {
+                "tagName": self.release[0],
+                "name": self.release[0],
+                "publishedAt": self.release[1],
+                "createdAt": self.release[1],
+                "isPrerelease": False,
+                "isDraft": False,
+            }
         return {
-            "__typename": "Repository", "id": f"R_{self.id}", "databaseId": self.id,
-            "name": self.name, "nameWithOwner": self.full_name, "url": f"https://github.com/{self.full_name}",
+            "__typename": "Repository",
+            "id": f"R_{self.id}",
+            "databaseId": self.id,
+            "name": self.name,
+            "nameWithOwner": self.full_name,
+            "url": f"https://github.com/{self.full_name}",
             "owner": {"__typename": "Organization", "login": self.owner},
-            "stargazerCount": self.stars, "forkCount": self.forks, "isArchived": self.archived,
-            "isDisabled": self.disabled, "isPrivate": False, "isFork": False, "pushedAt": self.pushed_at,
-            "licenseInfo": {"spdxId": self.license, "key": self.license.lower(), "name": self.license} if self.license else None,
+            "stargazerCount": self.stars,
+            "forkCount": self.forks,
+            "isArchived": self.archived,
+            "isDisabled": self.disabled,
+            "isPrivate": False,
+            "isFork": False,
+            "pushedAt": self.pushed_at,
+            "licenseInfo": {"spdxId": self.license, "key": self.license.lower(), "name": self.license}
+            if self.license
+            else None,
             "issues": lambda info, **args: {"totalCount": self.open_issues},
-            "defaultBranchRef": {"name": self.default_branch, "prefix": "refs/heads/", "target": head} if head else None,
+            "defaultBranchRef": {"name": self.default_branch, "prefix": "refs/heads/", "target": head}
+            if head
+            else None,
             "latestRelease": release,
         }
 
@@ -135,12 +197,21 @@ def _commit(base: str, repo: FakeRepo, date: str) -> dict[str, Any]:
     person = {"name": "Dev", "email": "dev@example.org", "date": date}
     sha = hashlib.sha1(f"{repo.full_name}{date}".encode()).hexdigest()
     return {
-        "sha": sha, "node_id": f"C_{sha[:8]}", "url": f"{base}/repos/{repo.full_name}/commits/{sha}",
+        "sha": sha,
+        "node_id": f"C_{sha[:8]}",
+        "url": f"{base}/repos/{repo.full_name}/commits/{sha}",
         "html_url": f"https://github.com/{repo.full_name}/commit/{sha}",
-        "commit": {"url": f"{base}/repos/{repo.full_name}/git/commits/{sha}", "author": person,
-                   "committer": person, "message": "Change things", "comment_count": 0,
-                   "tree": {"sha": sha, "url": f"{base}/repos/{repo.full_name}/git/trees/{sha}"}},
-        "author": None, "committer": None, "parents": [],
+        "commit": {
+            "url": f"{base}/repos/{repo.full_name}/git/commits/{sha}",
+            "author": person,
+            "committer": person,
+            "message": "Change things",
+            "comment_count": 0,
+            "tree": {"sha": sha, "url": f"{base}/repos/{repo.full_name}/git/trees/{sha}"},
+        },
+        "author": None,
+        "committer": None,
+        "parents": [],
     }
 
 
@@ -148,37 +219,39 @@ class FakeGitHub:
     """Configure with `add`/`move` and the knobs; serve `app`; read `requests` and `log`."""
 
     def __init__(self, token: str | None = None) -> None:
-        self.token = token                      # the one GraphQL accepts (REST: any or none)
-        self.url = ""                           # set by whoever serves `app`
-        self.repos: dict[str, FakeRepo] = {}    # casefolded full name -> repo
-        self.former: dict[str, FakeRepo] = {}   # casefolded former full name -> repo (renamed/transferred)
+        self.token = token  # the one GraphQL accepts (REST: any or none)
+        self.url = ""  # set by whoever serves `app`
+        self.repos: dict[str, FakeRepo] = {}  # casefolded full name -> repo
+        self.former: dict[str, FakeRepo] = {}  # casefolded former full name -> repo (renamed/transferred)
         # knobs
-        self.graphql_failures: list[int] = []   # statuses (502, 504) for the next GraphQL requests
+        self.graphql_failures: list[int] = []  # statuses (502, 504) for the next GraphQL requests
         self.rest_failures: list[int] = []
         self.graphql_max_repositories: int | None = None  # bigger queries time out with 502, always
-        self.secondary_limit = 0                # next N requests: 403 with retry-after
+        self.secondary_limit = 0  # next N requests: 403 with retry-after
         self.retry_after = "0"
         self.graphql_remaining = 5000
         self.rest_remaining = 60
-        self.rate_limited_status = 403          # how GraphQL says "budget exhausted": 403, or 200 + RATE_LIMITED
-        self.malformed = 0                      # next N answers: truncated JSON
-        self.echo_authorization = False         # a careless server quoting the header back in errors
-        self.latency = 0.0                      # seconds before each answer
+        self.rate_limited_status = 403  # how GraphQL says "budget exhausted": 403, or 200 + RATE_LIMITED
+        self.malformed = 0  # next N answers: truncated JSON
+        self.echo_authorization = False  # a careless server quoting the header back in errors
+        self.latency = 0.0  # seconds before each answer
         # what happened
         self.requests: Counter[str] = Counter()  # endpoint -> requests received
-        self.log: list[tuple[str, int]] = []     # (endpoint, status) in order
-        self.graphql_batches: list[int] = []     # repository fields per (valid) GraphQL query
+        self.log: list[tuple[str, int]] = []  # (endpoint, status) in order
+        self.graphql_batches: list[int] = []  # repository fields per (valid) GraphQL query
         self.invalid_queries: list[str] = []
         self.in_flight = self.max_in_flight = 0
         self.reset_at = int(time.time()) + 3600
-        self.routes = Starlette(routes=[
-            Route("/graphql", self._graphql, methods=["POST"]),
-            Route("/rate_limit", self._rate_limit),
-            Route("/repos/{owner}/{repo}", self._rest),
-            Route("/repos/{owner}/{repo}/{rest:path}", self._rest),
-            Route("/repositories/{id:int}", self._rest_by_id),
-            Route("/repositories/{id:int}/{rest:path}", self._rest_by_id),
-        ])
+        self.routes = Starlette(
+            routes=[
+                Route("/graphql", self._graphql, methods=["POST"]),
+                Route("/rate_limit", self._rate_limit),
+                Route("/repos/{owner}/{repo}", self._rest),
+                Route("/repos/{owner}/{repo}/{rest:path}", self._rest),
+                Route("/repositories/{id:int}", self._rest_by_id),
+                Route("/repositories/{id:int}/{rest:path}", self._rest_by_id),
+            ]
+        )
 
     async def app(self, scope: Any, receive: Any, send: Any) -> None:
         """The ASGI app: the routes, with latency and a count of requests in flight."""
@@ -222,16 +295,21 @@ class FakeGitHub:
     def _rate_headers(self, resource: str) -> dict[str, str]:
         remaining = self.graphql_remaining if resource == "graphql" else self.rest_remaining
         limit = 5000 if resource == "graphql" else 60
-        return {"x-ratelimit-limit": str(limit), "x-ratelimit-remaining": str(max(0, remaining)),
-                "x-ratelimit-used": str(limit - max(0, remaining)), "x-ratelimit-reset": str(self.reset_at),
-                "x-ratelimit-resource": resource}
+        return {
+            "x-ratelimit-limit": str(limit),
+            "x-ratelimit-remaining": str(max(0, remaining)),
+            "x-ratelimit-used": str(limit - max(0, remaining)),
+            "x-ratelimit-reset": str(self.reset_at),
+            "x-ratelimit-resource": resource,
+        }
 
     def _reply(self, endpoint: str, status: int, body: Any, headers: dict[str, str] | None = None) -> Response:
         self.log.append((endpoint, status))
         if status != 304 and self.malformed > 0 and status == 200:
             self.malformed -= 1
-            return Response(json.dumps(body)[: max(1, len(json.dumps(body)) // 2)], status, headers,
-                            media_type="application/json")
+            return Response(
+                json.dumps(body)[: max(1, len(json.dumps(body)) // 2)], status, headers, media_type="application/json"
+            )
         if status == 304:
             return Response(status_code=304, headers=headers)
         return JSONResponse(body, status, headers)
@@ -244,10 +322,15 @@ class FakeGitHub:
             return self._reply(endpoint, status, {"message": "Server Error"} if status != 502 else None)
         if self.secondary_limit > 0:
             self.secondary_limit -= 1
-            return self._reply(endpoint, 403, {
-                "message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
-                "documentation_url": f"{DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"},
-                {**self._rate_headers(resource), "retry-after": self.retry_after})
+            return self._reply(
+                endpoint,
+                403,
+                {
+                    "message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+                    "documentation_url": f"{DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+                },
+                {**self._rate_headers(resource), "retry-after": self.retry_after},
+            )
         return None
 
     # GraphQL
@@ -259,7 +342,9 @@ class FakeGitHub:
         scheme, _, credential = auth.partition(" ")
         if not auth or scheme.lower() not in ("bearer", "token") or credential != self.token:
             message = "Bad credentials" + (f" ({auth})" if self.echo_authorization else "")
-            return self._reply("graphql", 401, {"message": message, "documentation_url": "https://docs.github.com/graphql"})
+            return self._reply(
+                "graphql", 401, {"message": message, "documentation_url": "https://docs.github.com/graphql"}
+            )
         if self.graphql_remaining <= 0:
             return self._exhausted("graphql", "graphql")
         raw = await request.body()
@@ -269,7 +354,11 @@ class FakeGitHub:
             payload = json.loads(raw)
             source, variables = payload["query"], payload.get("variables") or {}
         except (ValueError, KeyError, TypeError):
-            return self._reply("graphql", 400, {"message": "Problems parsing JSON", "documentation_url": "https://docs.github.com/graphql"})
+            return self._reply(
+                "graphql",
+                400,
+                {"message": "Problems parsing JSON", "documentation_url": "https://docs.github.com/graphql"},
+            )
         try:
             document = parse(source)
         except GraphQLError as exc:
@@ -278,8 +367,12 @@ class FakeGitHub:
         if errors:
             return self._invalid(errors)
         repositories = sum(
-            1 for d in document.definitions if isinstance(d, OperationDefinitionNode)
-            for s in d.selection_set.selections if isinstance(s, FieldNode) and s.name.value == "repository")
+            1
+            for d in document.definitions
+            if isinstance(d, OperationDefinitionNode)
+            for s in d.selection_set.selections
+            if isinstance(s, FieldNode) and s.name.value == "repository"
+        )
         if self.graphql_max_repositories is not None and repositories > self.graphql_max_repositories:
             return self._reply("graphql", 502, None)
         self.graphql_remaining -= 1
@@ -294,15 +387,25 @@ class FakeGitHub:
 
     def _invalid(self, errors: list[GraphQLError]) -> Response:
         self.invalid_queries.extend(e.message for e in errors)
-        return self._reply("graphql", 200, {"errors": [_github_error(e) for e in errors]}, self._rate_headers("graphql"))
+        return self._reply(
+            "graphql", 200, {"errors": [_github_error(e) for e in errors]}, self._rate_headers("graphql")
+        )
 
     def _exhausted(self, endpoint: str, resource: str) -> Response:
-        message = ("API rate limit exceeded for user ID 1." if resource == "graphql"
-                   else "API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit.)")
+        message = (
+            "API rate limit exceeded for user ID 1."
+            if resource == "graphql"
+            else "API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit.)"
+        )
         headers = self._rate_headers(resource)
         if resource == "graphql" and self.rate_limited_status == 200:
             return self._reply(endpoint, 200, {"errors": [{"type": "RATE_LIMITED", "message": message}]}, headers)
-        return self._reply(endpoint, 403, {"message": message, "documentation_url": f"{DOCS}/overview/rate-limits-for-the-rest-api"}, headers)
+        return self._reply(
+            endpoint,
+            403,
+            {"message": message, "documentation_url": f"{DOCS}/overview/rate-limits-for-the-rest-api"},
+            headers,
+        )
 
     # REST
     async def _rate_limit(self, request: Request) -> Response:
@@ -321,14 +424,25 @@ class FakeGitHub:
             return refused
         repo, moved = self._find(owner, name)
         if repo is None:
-            return self._spend(endpoint, 404, {"message": "Not Found", "documentation_url": f"{DOCS}/repos/repos#get-a-repository", "status": "404"})
+            return self._spend(
+                endpoint,
+                404,
+                {"message": "Not Found", "documentation_url": f"{DOCS}/repos/repos#get-a-repository", "status": "404"},
+            )
         if moved:
             target = f"{str(request.base_url).rstrip('/')}/repositories/{repo.id}" + (f"/{rest}" if rest else "")
             if request.url.query:
                 target += f"?{request.url.query}"
-            return self._spend(endpoint, 301, {"message": "Moved Permanently", "url": target,
-                                               "documentation_url": f"{DOCS}/guides/best-practices-for-using-the-rest-api#follow-redirects"},
-                               {"location": target})
+            return self._spend(
+                endpoint,
+                301,
+                {
+                    "message": "Moved Permanently",
+                    "url": target,
+                    "documentation_url": f"{DOCS}/guides/best-practices-for-using-the-rest-api#follow-redirects",
+                },
+                {"location": target},
+            )
         return self._serve_repo(endpoint, request, repo, rest)
 
     async def _rest_by_id(self, request: Request) -> Response:
@@ -367,9 +481,15 @@ class FakeGitHub:
             branch = request.query_params.get("sha") or repo.default_branch
             heads = {repo.default_branch: repo.last_commit, **repo.other_branches}
             if repo.last_commit is None:
-                return self._spend(endpoint, 409, {"message": "Git Repository is empty.", "documentation_url": DOCS, "status": "409"})
+                return self._spend(
+                    endpoint, 409, {"message": "Git Repository is empty.", "documentation_url": DOCS, "status": "409"}
+                )
             if branch not in heads:
-                return self._spend(endpoint, 404, {"message": f"No commit found for SHA: {branch}", "documentation_url": DOCS, "status": "404"})
+                return self._spend(
+                    endpoint,
+                    404,
+                    {"message": f"No commit found for SHA: {branch}", "documentation_url": DOCS, "status": "404"},
+                )
             per_page = int(request.query_params.get("per_page", "30"))
             body = [_commit(base, repo, heads[branch])][:per_page]
             # history is not modelled: the head commit stands for the branch
@@ -377,15 +497,29 @@ class FakeGitHub:
             if repo.release is None:
                 return self._spend(endpoint, 404, {"message": "Not Found", "documentation_url": DOCS, "status": "404"})
             tag, date = repo.release
-            body = {"url": f"{base}/repos/{repo.full_name}/releases/1", "id": 1, "node_id": "RE_1",
-                    "tag_name": tag, "target_commitish": repo.default_branch, "name": tag, "draft": False,
-                    "prerelease": False, "created_at": date, "published_at": date, "assets": [],
-                    "html_url": f"https://github.com/{repo.full_name}/releases/tag/{tag}", "body": "Notes."}
+            body = {
+                "url": f"{base}/repos/{repo.full_name}/releases/1",
+                "id": 1,
+                "node_id": "RE_1",
+                "tag_name": tag,
+                "target_commitish": repo.default_branch,
+                "name": tag,
+                "draft": False,
+                "prerelease": False,
+                "created_at": date,
+                "published_at": date,
+                "assets": [],
+                "html_url": f"https://github.com/{repo.full_name}/releases/tag/{tag}",
+                "body": "Notes.",
+            }
         elif endpoint == "contributors":
             if repo.contributors == 0:
                 return self._spend(endpoint, 204, None)
             per_page = int(request.query_params.get("per_page", "30"))
-            body = [{"login": f"dev{i}", "id": i, "type": "User", "contributions": 10} for i in range(min(per_page, repo.contributors))]
+            body = [
+                {"login": f"dev{i}", "id": i, "type": "User", "contributions": 10}
+                for i in range(min(per_page, repo.contributors))
+            ]
             pages = -(-repo.contributors // per_page)
             if pages > 1:
                 link = f"{base}/repositories/{repo.id}/contributors?per_page={per_page}&anon=1"
@@ -393,7 +527,13 @@ class FakeGitHub:
         else:
             return self._spend(endpoint, 404, {"message": "Not Found", "documentation_url": DOCS, "status": "404"})
         body = complete(endpoint, body)
-        etag = 'W/"' + hashlib.sha256(json.dumps(body, sort_keys=True).encode() + headers.get("link", "").encode()).hexdigest()[:32] + '"'
+        etag = (
+            'W/"'
+            + hashlib.sha256(json.dumps(body, sort_keys=True).encode() + headers.get("link", "").encode()).hexdigest()[
+                :32
+            ]
+            + '"'
+        )
         headers["etag"] = etag
         headers["cache-control"] = "public, max-age=60, s-maxage=60"
         if request.headers.get("if-none-match") == etag:
@@ -402,7 +542,9 @@ class FakeGitHub:
 
 
 def _endpoint(rest: str) -> str:
-    return {"": "repo", "commits": "commits", "releases/latest": "release", "contributors": "contributors"}.get(rest, rest)
+    return {"": "repo", "commits": "commits", "releases/latest": "release", "contributors": "contributors"}.get(
+        rest, rest
+    )
 
 
 class _Root:
@@ -411,17 +553,25 @@ class _Root:
     def __init__(self, fake: FakeGitHub) -> None:
         self.fake = fake
 
-    def repository(self, info: Any, owner: str, name: str, followRenames: bool = True) -> dict[str, Any]:  # noqa: N803
+    def repository(self, info: Any, owner: str, name: str, followRenames: bool = True) -> dict[str, Any]:
         repo, moved = self.fake._find(owner, name)
         if repo is None or (moved and not followRenames):
-            raise GraphQLError(f"Could not resolve to a Repository with the name '{owner}/{name}'.",
-                               extensions={"type": "NOT_FOUND"})
+            raise GraphQLError(
+                f"Could not resolve to a Repository with the name '{owner}/{name}'.", extensions={"type": "NOT_FOUND"}
+            )
         return repo.graphql()
 
-    def rateLimit(self, info: Any, dryRun: bool = False) -> dict[str, Any]:  # noqa: N802, N803
+    def rateLimit(self, info: Any, dryRun: bool = False) -> dict[str, Any]:
         remaining = self.fake.graphql_remaining
         reset = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.fake.reset_at))
-        return {"cost": 1, "limit": 5000, "nodeCount": 50, "remaining": remaining, "resetAt": reset, "used": 5000 - remaining}
+        return {
+            "cost": 1,
+            "limit": 5000,
+            "nodeCount": 50,
+            "remaining": remaining,
+            "resetAt": reset,
+            "used": 5000 - remaining,
+        }
 
 
 def _github_error(error: GraphQLError) -> dict[str, Any]:

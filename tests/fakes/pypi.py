@@ -40,14 +40,20 @@ class FakeProject:
         self.releases[version] = []
         for i, (ext, kind) in enumerate([(".tar.gz", "sdist"), ("-py3-none-any.whl", "bdist_wheel")][:files]):
             when = first + timedelta(minutes=i)
-            self.releases[version].append({
-                "filename": f"{self.name}-{version}{ext}", "packagetype": kind, "size": 1000,
-                "upload_time": when.strftime("%Y-%m-%dT%H:%M:%S"),
-                "upload_time_iso_8601": when.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
-                "yanked": yanked, "yanked_reason": "Broken" if yanked else None,
-                "digests": {"sha256": "0" * 64}, "requires_python": ">=3.9",
-                "url": f"https://files.example/{self.name}-{version}{ext}",
-            })
+            self.releases[version].append(
+                {
+                    "filename": f"{self.name}-{version}{ext}",
+                    "packagetype": kind,
+                    "size": 1000,
+                    "upload_time": when.strftime("%Y-%m-%dT%H:%M:%S"),
+                    "upload_time_iso_8601": when.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+                    "yanked": yanked,
+                    "yanked_reason": "Broken" if yanked else None,
+                    "digests": {"sha256": "0" * 64},
+                    "requires_python": ">=3.9",
+                    "url": f"https://files.example/{self.name}-{version}{ext}",
+                }
+            )
         return self
 
     def latest(self) -> str | None:
@@ -56,23 +62,34 @@ class FakeProject:
 
     def info(self, version: str | None) -> dict[str, Any]:
         files = self.releases.get(version or "", [])
-        return {"name": self.name, "version": version, "summary": "A fake project.", "classifiers": self.classifiers,
-                "home_page": None, "license": "MIT", "requires_python": ">=3.9", "author": "Dev",
-                "project_urls": {"Source": f"https://github.com/example/{self.name}"},
-                "yanked": bool(files) and all(f["yanked"] for f in files), "yanked_reason": None}
+        return {
+            "name": self.name,
+            "version": version,
+            "summary": "A fake project.",
+            "classifiers": self.classifiers,
+            "home_page": None,
+            "license": "MIT",
+            "requires_python": ">=3.9",
+            "author": "Dev",
+            "project_urls": {"Source": f"https://github.com/example/{self.name}"},
+            "yanked": bool(files) and all(f["yanked"] for f in files),
+            "yanked_reason": None,
+        }
 
 
 class FakePyPI:
     def __init__(self) -> None:
         self.projects: dict[str, FakeProject] = {}
         self.malformed = 0
-        self.failures: list[int] = []           # statuses for the next requests (e.g. 503)
+        self.failures: list[int] = []  # statuses for the next requests (e.g. 503)
         self.requests: Counter[str] = Counter()  # canonical name -> requests
         self.url = ""
-        self.app = Starlette(routes=[
-            Route("/pypi/{name}/json", self._project),
-            Route("/pypi/{name}/{version}/json", self._version),
-        ])
+        self.app = Starlette(
+            routes=[
+                Route("/pypi/{name}/json", self._project),
+                Route("/pypi/{name}/{version}/json", self._version),
+            ]
+        )
 
     def add(self, name: str, **kwargs: Any) -> FakeProject:
         project = FakeProject(name, **kwargs)
@@ -101,8 +118,15 @@ class FakePyPI:
         if isinstance(project, Response):
             return project
         version = project.latest()
-        return self._answer({"info": project.info(version), "last_serial": 1, "releases": project.releases,
-                             "urls": project.releases.get(version or "", []), "vulnerabilities": []})
+        return self._answer(
+            {
+                "info": project.info(version),
+                "last_serial": 1,
+                "releases": project.releases,
+                "urls": project.releases.get(version or "", []),
+                "vulnerabilities": [],
+            }
+        )
 
     async def _version(self, request: Request) -> Response:
         project = self._lookup(request)
@@ -111,8 +135,9 @@ class FakePyPI:
         version = request.path_params["version"]
         if version not in project.releases:
             return JSONResponse({"message": "Not Found"}, 404)
-        return self._answer({"info": project.info(version), "last_serial": 1, "urls": project.releases[version],
-                             "vulnerabilities": []})
+        return self._answer(
+            {"info": project.info(version), "last_serial": 1, "urls": project.releases[version], "vulnerabilities": []}
+        )
 
 
 @pytest.fixture

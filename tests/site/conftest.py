@@ -17,4 +17,6 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def unchecked_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same catalog before the checker ever ran (no status.json), with an absolute site_url."""
-    return make_fixture_site(tmp_path_factory.mktemp("unchecked"), with_status=False, site_url="https://aa.example.org/sub/")
+    return make_fixture_site(
+        tmp_path_factory.mktemp("unchecked"), with_status=False, site_url="https://aa.example.org/sub/"
+    )

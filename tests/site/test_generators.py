@@ -24,9 +24,15 @@ NOW = datetime(2026, 11, 21, 12, tzinfo=UTC)
 
 @pytest.mark.parametrize(
     ("ago", "text"),
-    [(timedelta(hours=3), "today"), (timedelta(days=1, hours=2), "yesterday"), (timedelta(days=12), "12 days ago"),
-     (timedelta(days=45), "1 month ago"), (timedelta(days=200), "7 months ago"), (timedelta(days=400), "1 year ago"),
-     (timedelta(days=1100), "3 years ago")],
+    [
+        (timedelta(hours=3), "today"),
+        (timedelta(days=1, hours=2), "yesterday"),
+        (timedelta(days=12), "12 days ago"),
+        (timedelta(days=45), "1 month ago"),
+        (timedelta(days=200), "7 months ago"),
+        (timedelta(days=400), "1 year ago"),
+        (timedelta(days=1100), "3 years ago"),
+    ],
 )
 def test_relative_time(ago: timedelta, text: str) -> None:
     assert relative_time(NOW - ago, NOW) == text
@@ -39,10 +45,23 @@ def test_only_web_addresses_become_links() -> None:
 
 def test_malformed_figures_count_as_unknown() -> None:
     figures = Figures.from_record(
-        {"status": "ok", "stars": True, "forks": -1, "license": "NOASSERTION", "last_commit": "last tuesday",
-         "latest_release": "2026-01-02T00:00:00Z", "reasons": "not a list"}
+        {
+            "status": "ok",
+            "stars": True,
+            "forks": -1,
+            "license": "NOASSERTION",
+            "last_commit": "last tuesday",
+            "latest_release": "2026-01-02T00:00:00Z",
+            "reasons": "not a list",
+        }
     )
-    assert (figures.stars, figures.forks, figures.license, figures.last_commit, figures.reasons) == (None, None, None, None, ())
+    assert (figures.stars, figures.forks, figures.license, figures.last_commit, figures.reasons) == (
+        None,
+        None,
+        None,
+        None,
+        (),
+    )
     assert figures.last_activity == datetime(2026, 1, 2, tzinfo=UTC)
     assert Figures.from_record(None) == Figures()
 
@@ -62,8 +81,17 @@ def test_catalog_json_has_every_entry_with_its_figures(fixture_site: Path) -> No
     entries = {e["id"]: e for e in data["entries"]}
     assert len(entries) == 9
     alpha = entries["alpha"]
-    assert (alpha["stars"], alpha["license"], alpha["latest_version"], alpha["contributors"]) == (1234, "MIT", "2.1.0", 12)
-    assert alpha["page"] == "categories/web/#alpha" and alpha["tags"] == ["asgi", "http"] and alpha["added"] == "2026-11-01"
+    assert (alpha["stars"], alpha["license"], alpha["latest_version"], alpha["contributors"]) == (
+        1234,
+        "MIT",
+        "2.1.0",
+        12,
+    )
+    assert (
+        alpha["page"] == "categories/web/#alpha"
+        and alpha["tags"] == ["asgi", "http"]
+        and alpha["added"] == "2026-11-01"
+    )
     assert entries["beta"]["description"] == XSS
     talk = entries["talk-about-tests"]
     assert talk["status"] is None and talk["stars"] is None and talk["last_commit"] is None and talk["kind"] == "talk"
@@ -110,7 +138,9 @@ def test_contributing_links_to_repository_files_when_the_repository_is_known() -
     assert "[the catalog](https://github.com/o/r/blob/HEAD/catalog/web.yml)" in text
     assert "[README](index.md)" in text and "[inclusion criteria](#inclusion-criteria)" in text
     assert "[schema]: schema/category.schema.json" in text  # published on the site itself
-    assert "[tools](https://github.com/o/r/blob/HEAD/tools)" in contributing_page("[tools](tools/)", "https://github.com/o/r")
+    assert "[tools](https://github.com/o/r/blob/HEAD/tools)" in contributing_page(
+        "[tools](tools/)", "https://github.com/o/r"
+    )
 
 
 def _sources(tmp_path: Path, contributing: str | None = CONTRIBUTING) -> tuple[Path, Path, Path]:

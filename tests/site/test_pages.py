@@ -49,7 +49,9 @@ def page(site: Path, path: str) -> str:
 
 def article(site: Path, category: str, entry_id: str) -> str:
     text = page(site, f"categories/{category}")
-    match = re.search(rf'<article[^>]*>(?:(?!</article>).)*?<h2 id="{re.escape(entry_id)}">.*?</article>', text, re.DOTALL)
+    match = re.search(
+        rf'<article[^>]*>(?:(?!</article>).)*?<h2 id="{re.escape(entry_id)}">.*?</article>', text, re.DOTALL
+    )
     assert match, f"no entry {entry_id!r} on categories/{category}/"
     return match.group(0)
 
@@ -94,10 +96,16 @@ def test_unknown_figures_are_left_out_not_zero(fixture_site: Path, unchecked_sit
 
 @pytest.mark.parametrize(
     ("entry_id", "status", "reason"),
-    [("gamma", "stale", "no commit or release since 2024-05-01"), ("delta", "archived", "archived on GitHub"),
-     ("epsilon", "dead", "404 Not Found"), ("zeta", "moved", "renamed on GitHub")],
+    [
+        ("gamma", "stale", "no commit or release since 2024-05-01"),
+        ("delta", "archived", "archived on GitHub"),
+        ("epsilon", "dead", "404 Not Found"),
+        ("zeta", "moved", "renamed on GitHub"),
+    ],
 )
-def test_flagged_entries_carry_a_visible_mark_with_the_reason(fixture_site: Path, entry_id: str, status: str, reason: str) -> None:
+def test_flagged_entries_carry_a_visible_mark_with_the_reason(
+    fixture_site: Path, entry_id: str, status: str, reason: str
+) -> None:
     block = article(fixture_site, "web", entry_id)
     assert f'<p class="aa-flag aa-flag--{status}"><strong>{status.capitalize()}:</strong> {reason}' in block
 
@@ -133,7 +141,7 @@ def test_entries_carry_data_for_sorting_and_hiding(fixture_site: Path) -> None:
     for entry_id in ("alpha", "zeta", "pipe-star-bracket"):
         assert "data-aa-hideable" not in article(fixture_site, "web", entry_id)
     # Controls are hidden until the script shows them: without JavaScript the plain list remains.
-    assert "<div class=\"aa-controls\" data-aa-controls hidden>" in page(fixture_site, "categories/web")
+    assert '<div class="aa-controls" data-aa-controls hidden>' in page(fixture_site, "categories/web")
 
 
 def test_internal_links_and_anchors_all_resolve(fixture_site: Path) -> None:
@@ -158,7 +166,7 @@ def test_tags_link_to_the_index_which_links_back_to_entries(fixture_site: Path) 
     assert 'href="../../tags/#tag:asgi">asgi</a>' in article(fixture_site, "web", "alpha")
     tags = page(fixture_site, "tags")
     assert {"tag:asgi", "tag:http", "tag:pytest"} <= Parsed(tags).ids
-    section = tags[tags.index('id="tag:http"'):tags.index('id="tag:pytest"')]
+    section = tags[tags.index('id="tag:http"') : tags.index('id="tag:pytest"')]
     assert 'href="../categories/web/#alpha"' in section and 'href="../categories/web/#pipe-star-bracket"' in section
     assert "#beta" not in section  # beta has no http tag
 
@@ -167,11 +175,14 @@ def test_home_has_counts_cards_and_recent_entries(fixture_site: Path) -> None:
     home = page(fixture_site, "")
     assert "<strong>9 entries</strong> in <strong>2 categories</strong>" in home
     assert 'datetime="2026-11-21T12:00:00Z"' in home  # last checked
-    cards = home[home.index("grid cards"):]
+    cards = home[home.index("grid cards") :]
     assert 'href="categories/testing/"' in cards and 'href="categories/web/"' in cards
     assert "7 entries" in cards and "2 entries" in cards
-    recent = home[home.index("aa-recent"):]
-    order = [recent.index(f'href="categories/{c}/#{i}"') for c, i in (("web", "beta"), ("web", "alpha"), ("testing", "omega"))]
+    recent = home[home.index("aa-recent") :]
+    order = [
+        recent.index(f'href="categories/{c}/#{i}"')
+        for c, i in (("web", "beta"), ("web", "alpha"), ("testing", "omega"))
+    ]
     assert order == sorted(order)
     assert "#gamma" not in recent  # no `added` date: not in the list
 
@@ -179,7 +190,15 @@ def test_home_has_counts_cards_and_recent_entries(fixture_site: Path) -> None:
 def test_health_page_counts_each_status_and_lists_flagged_entries(fixture_site: Path, unchecked_site: Path) -> None:
     health = page(fixture_site, "health")
     counts = dict(re.findall(r'aa-status--(\w+)">[^<]*</span></td><td class="aa-num">(\d+)</td>', health))
-    assert counts == {"ok": "3", "stale": "1", "archived": "1", "moved": "1", "dead": "1", "unknown": "1", "unchecked": "1"}
+    assert counts == {
+        "ok": "3",
+        "stale": "1",
+        "archived": "1",
+        "moved": "1",
+        "dead": "1",
+        "unknown": "1",
+        "unchecked": "1",
+    }
     assert 'href="../categories/web/#gamma">Gamma</a>' in health
     assert "no commit or release since 2024-05-01" in health and "timed out" in health
     assert "#alpha" not in health
@@ -228,8 +247,14 @@ def test_generated_pages_are_not_in_the_tree() -> None:
 def test_the_real_catalog_builds_strictly_with_every_entry_on_its_page(tmp_path: Path) -> None:
     """What `make site` does, as a separate process: any MkDocs warning fails a strict build."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "AWESOME_STATUS_FILE": str(tmp_path / "no-status.json")}
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "public")],
-                          cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "public")],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     catalog = load_catalog(CATALOG_DIR)
     for category in catalog.categories:

@@ -20,8 +20,8 @@ from tools.add.lookup import Found, SourceError, lookup
 from tools.catalog import Catalog, Entry, validate_catalog
 from tools.catalog.model import PYPI_PATTERN
 from tools.catalog.urls import github_repo, is_web_url, normalize_url, slugify
-from tools.paths import display_path
 from tools.files import write_text_atomic
+from tools.paths import display_path
 
 
 class AddError(Exception):
@@ -55,8 +55,10 @@ def _refuse_duplicates(catalog: Catalog, name: str | None, url: str) -> None:
         if normalize_url(entry.url) == normalize_url(url):
             raise AddError(f"{url} is already in the catalog as {entry.name!r} at {_where(entry)}")
         if name is not None and (entry.name.casefold() == name.casefold() or entry.id == slugify(name)):
-            raise AddError(f"an entry named {entry.name!r} is already in the catalog at {_where(entry)}; "
-                           "pick another --name if this is a different project")
+            raise AddError(
+                f"an entry named {entry.name!r} is already in the catalog at {_where(entry)}; "
+                "pick another --name if this is a different project"
+            )
 
 
 def _usual_kind(catalog: Catalog, slug: str) -> str:
@@ -91,8 +93,9 @@ def add(args: argparse.Namespace) -> int:
         try:
             found = lookup(url, args.pypi)
         except SourceError as exc:
-            raise AddError(f"{exc}\n  to add the entry without asking GitHub or PyPI: "
-                           "--offline --description '...' [--name ...]") from None
+            raise AddError(
+                f"{exc}\n  to add the entry without asking GitHub or PyPI: --offline --description '...' [--name ...]"
+            ) from None
         for note in found.notes:
             print(f"note: {note}")
         if found.url:
@@ -112,8 +115,15 @@ def add(args: argparse.Namespace) -> int:
         raise AddError("neither GitHub nor PyPI has a description: pass --description")
 
     docs = found.docs if found.docs and normalize_url(found.docs) != normalize_url(url) else None
-    entry = make_entry(name, url, description, pypi=args.pypi or found.pypi, docs=docs,
-                       kind=_usual_kind(catalog, args.category), added=today())
+    entry = make_entry(
+        name,
+        url,
+        description,
+        pypi=args.pypi or found.pypi,
+        docs=docs,
+        kind=_usual_kind(catalog, args.category),
+        added=today(),
+    )
     path = catalog.category(args.category).file
     original = path.read_text(encoding="utf-8")
     try:
@@ -132,8 +142,11 @@ def add(args: argparse.Namespace) -> int:
     where = f"{display_path(path)}:{inserted.line}"
     print(f"added {name!r} to {where}:\n")
     print(inserted.entry_text.rstrip("\n"))
-    mine = [p for p in problems if p.severity == "warning" and p.line == inserted.line
-            and Path(p.file).resolve() == path.resolve()]
+    mine = [
+        p
+        for p in problems
+        if p.severity == "warning" and p.line == inserted.line and Path(p.file).resolve() == path.resolve()
+    ]
     if source:
         print(f"\nThe description is {source}'s; the catalog wants a fresh sentence in your own words.")
     if mine:

@@ -26,18 +26,31 @@ class InsertError(Exception):
 
 @dataclass(frozen=True)
 class Inserted:
-    text: str          # the whole new file
-    line: int          # 1-based line where the entry starts
-    entry_text: str    # the lines that were inserted
+    text: str  # the whole new file
+    line: int  # 1-based line where the entry starts
+    entry_text: str  # the lines that were inserted
 
 
 def make_entry(
-    name: str, url: str, description: str, *, pypi: str | None = None, docs: str | None = None,
-    kind: str = "library", added: date | None = None,
+    name: str,
+    url: str,
+    description: str,
+    *,
+    pypi: str | None = None,
+    docs: str | None = None,
+    kind: str = "library",
+    added: date | None = None,
 ) -> CommentedMap:
     """An entry mapping with its keys in the catalog's order; absent values are left out."""
-    values = {"name": name, "url": url, "description": description, "pypi": pypi, "docs": docs,
-              "kind": kind, "added": added}
+    values = {
+        "name": name,
+        "url": url,
+        "description": description,
+        "pypi": pypi,
+        "docs": docs,
+        "kind": kind,
+        "added": added,
+    }
     entry = CommentedMap()
     for key in KEY_ORDER:
         if values.get(key) is not None:

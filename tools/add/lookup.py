@@ -28,8 +28,8 @@ class SourceError(Exception):
 class Found:
     name: str | None = None
     description: str | None = None
-    description_source: str | None = None   # "GitHub" or "PyPI"
-    url: str | None = None                  # GitHub's canonical address when the repository moved
+    description_source: str | None = None  # "GitHub" or "PyPI"
+    url: str | None = None  # GitHub's canonical address when the repository moved
     pypi: str | None = None
     docs: str | None = None
     notes: tuple[str, ...] = ()

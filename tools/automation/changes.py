@@ -33,7 +33,7 @@ class Change:
     url: str
     kind: ChangeKind
     category: str
-    file: str             # path in the repository at the head commit
+    file: str  # path in the repository at the head commit
     line: int
     entry_kind: str = "library"
     previous_name: str | None = None
@@ -115,8 +115,11 @@ def _changed_files(repo: Path, base: str, head: str, catalog: str) -> list[tuple
         p = PurePosixPath(path) if path else None
         return p is not None and str(p.parent) == catalog and p.suffix == ".yml"
 
-    return [(o if is_category(o) else None, n if is_category(n) else None) for o, n in pairs
-            if is_category(o) or is_category(n)]
+    return [
+        (o if is_category(o) else None, n if is_category(n) else None)
+        for o, n in pairs
+        if is_category(o) or is_category(n)
+    ]
 
 
 def changed_entries(catalog_dir: Path, base: str, head: str = "HEAD") -> list[Change]:
@@ -155,7 +158,16 @@ def changed_entries(catalog_dir: Path, base: str, head: str = "HEAD") -> list[Ch
         else:
             kind = "added"
         changes.append(
-            Change(entry.id, entry.name, entry.url, kind, entry.category, entry.file, entry.line,
-                   str(entry.data.get("kind") or "library"), previous)
+            Change(
+                entry.id,
+                entry.name,
+                entry.url,
+                kind,
+                entry.category,
+                entry.file,
+                entry.line,
+                str(entry.data.get("kind") or "library"),
+                previous,
+            )
         )
     return changes

@@ -95,8 +95,10 @@ def _issue_form(args: argparse.Namespace) -> int:
     try:
         if args.check:
             if form_categories(ISSUE_FORM) != category_slugs(args.catalog):
-                print(f"{ISSUE_FORM}: the category dropdown differs from the catalog's files; "
-                      "run `awesome issue-form`", file=sys.stderr)
+                print(
+                    f"{ISSUE_FORM}: the category dropdown differs from the catalog's files; run `awesome issue-form`",
+                    file=sys.stderr,
+                )
                 return 1
             print("the issue form's categories match the catalog")
             return 0
@@ -112,17 +114,24 @@ def register(commands: Any) -> None:  # argparse's _SubParsersAction
     """Adds the automation subcommands to `awesome`."""
 
     def catalog_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--catalog", type=Path, default=CATALOG_DIR, metavar="DIR",
-                       help="the catalog folder (default: catalog/ of the repository)")
+        p.add_argument(
+            "--catalog",
+            type=Path,
+            default=CATALOG_DIR,
+            metavar="DIR",
+            help="the catalog folder (default: catalog/ of the repository)",
+        )
 
-    p = commands.add_parser("annotate-validate",
-                            help="`awesome validate` with every problem as a GitHub annotation on its file and line")
+    p = commands.add_parser(
+        "annotate-validate", help="`awesome validate` with every problem as a GitHub annotation on its file and line"
+    )
     catalog_option(p)
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.set_defaults(func=_annotate_validate)
 
-    p = commands.add_parser("changed-entries",
-                            help="print the ids of entries added or changed since the merge base with REF")
+    p = commands.add_parser(
+        "changed-entries", help="print the ids of entries added or changed since the merge base with REF"
+    )
     catalog_option(p)
     p.add_argument("--base", required=True, metavar="REF", help="the branch or commit the changes go into")
     p.add_argument("--head", default="HEAD", metavar="REF", help="the changed commit (default: HEAD)")
@@ -138,8 +147,13 @@ def register(commands: Any) -> None:  # argparse's _SubParsersAction
     p = commands.add_parser("health-issue", help="create, edit or close the one catalog-health issue")
     p.add_argument("--report-json", type=Path, required=True, metavar="PATH", help="the checker's JSON report")
     p.add_argument("--markdown", type=Path, required=True, metavar="PATH", help="the checker's Markdown report")
-    p.add_argument("--open-issues", type=Path, required=True, metavar="PATH",
-                   help="`gh issue list --label catalog-health --state open --json number,title,createdAt`")
+    p.add_argument(
+        "--open-issues",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="`gh issue list --label catalog-health --state open --json number,title,createdAt`",
+    )
     p.add_argument("--apply", action="store_true", help="carry the actions out with gh (default: print them)")
     p.set_defaults(func=_health_issue)
 

@@ -69,8 +69,9 @@ def decide(report: Mapping[str, Any], open_issues: Sequence[Mapping[str, Any]]) 
     complete = bool(report.get("complete", True))
     if flagged == 0 and complete:
         when = report.get("checked_at") or "the latest run"
-        return [Action("close", int(i["number"]), f"Nothing is flagged on the check of {when}; closing.")
-                for i in issues]
+        return [
+            Action("close", int(i["number"]), f"Nothing is flagged on the check of {when}; closing.") for i in issues
+        ]
     actions: list[Action] = []
     if issues:
         keep = int(issues[0]["number"])
@@ -91,7 +92,11 @@ def run_url(env: Mapping[str, str] | None = None) -> str | None:
 
 def issue_body(markdown: str, url: str | None = None, limit: int = BODY_LIMIT) -> str:
     """The report as an issue body: with a link to the run, cut at a line when GitHub would refuse it."""
-    footer = f"\n\n---\nUpdated by [the health workflow]({url}); the full JSON report is attached to the run.\n" if url else ""
+    footer = (
+        f"\n\n---\nUpdated by [the health workflow]({url}); the full JSON report is attached to the run.\n"
+        if url
+        else ""
+    )
     body = markdown.rstrip() + "\n"
     if len(body) + len(footer) <= limit:
         return body + footer
@@ -106,8 +111,9 @@ def commands(actions: Sequence[Action], title: str, body_file: Path) -> list[lis
     out: list[list[str]] = []
     for action in actions:
         if action.verb == "create":
-            out.append(["gh", "label", "create", LABEL, "--color", LABEL_COLOR,
-                        "--description", LABEL_DESCRIPTION, "--force"])
+            out.append(
+                ["gh", "label", "create", LABEL, "--color", LABEL_COLOR, "--description", LABEL_DESCRIPTION, "--force"]
+            )
             out.append(["gh", "issue", "create", "--title", title, "--label", LABEL, "--body-file", str(body_file)])
         elif action.verb == "edit":
             out.append(["gh", "issue", "edit", str(action.number), "--title", title, "--body-file", str(body_file)])

@@ -150,8 +150,10 @@ def render_summary(
         status_text = md(record.get("status") or "unknown")
         if str(change.get("entry_kind", "library")) != "library":
             lines.append(f"| {_link(name, url)} | {kind} | {status_text} | | | | | | | |")
-            notes.append(f"- {md(name)} ({where}) is a {md(change.get('entry_kind'))}: "
-                         "the project criteria do not apply; check that it is worth the reader's time.")
+            notes.append(
+                f"- {md(name)} ({where}) is a {md(change.get('entry_kind'))}: "
+                "the project criteria do not apply; check that it is worth the reader's time."
+            )
         else:
             v = judge(record, when)
             lines.append(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from tools.catalog.loader import load_file, plain_data
 from tools.catalog.model import SLUG_RE, Catalog, Category, CategoryModel, Entry, EntryModel
 from tools.catalog.problems import Problem
-from tools.paths import display_path
 from tools.catalog.urls import normalize_url, slugify
+from tools.paths import display_path
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 15, 200
 FILLER = re.compile(r"\basync(io)? library for\b", re.IGNORECASE)
@@ -76,7 +77,9 @@ def _message(error: dict[str, Any]) -> str:
     return f"{field!r}: {error['msg'][0].lower()}{error['msg'][1:]}"
 
 
-def _pydantic_problems(exc: ValidationError, file: str, document: Any, prefix: tuple[Any, ...], who: str) -> list[Problem]:
+def _pydantic_problems(
+    exc: ValidationError, file: str, document: Any, prefix: tuple[Any, ...], who: str
+) -> list[Problem]:
     problems = []
     for error in exc.errors():
         loc = prefix + tuple(error["loc"])
@@ -116,7 +119,9 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
 
     problems: list[Problem] = []
     if not SLUG_RE.match(slug):
-        problems.append(Problem(file, 1, f"file name {path.name!r} must be a lowercase slug such as web-frameworks.yml"))
+        problems.append(
+            Problem(file, 1, f"file name {path.name!r} must be a lowercase slug such as web-frameworks.yml")
+        )
     try:
         category = CategoryModel.model_validate(plain_data(doc))
     except ValidationError as exc:
@@ -141,9 +146,18 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
             problems += _style_warnings(model, file, line)
             entries.append(
                 Entry(
-                    id=slugify(model.name), name=model.name, url=model.url, description=model.description,
-                    category=slug, file=path, line=line, pypi=model.pypi, docs=model.docs, kind=model.kind,
-                    tags=tuple(model.tags), added=model.added,
+                    id=slugify(model.name),
+                    name=model.name,
+                    url=model.url,
+                    description=model.description,
+                    category=slug,
+                    file=path,
+                    line=line,
+                    pypi=model.pypi,
+                    docs=model.docs,
+                    kind=model.kind,
+                    tags=tuple(model.tags),
+                    added=model.added,
                 )
             )
     problems += _order_problems(entries, file)
@@ -153,11 +167,12 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
 
 
 def _order_problems(entries: list[Entry], file: str) -> list[Problem]:
-    for before, after in zip(entries, entries[1:]):
+    for before, after in pairwise(entries):
         if after.name.casefold() < before.name.casefold():
             return [
                 Problem(
-                    file, after.line,
+                    file,
+                    after.line,
                     f"entries must be in case-insensitive order of name: {after.name!r} belongs before {before.name!r}",
                 )
             ]
@@ -177,7 +192,8 @@ def _duplicate_problems(entries: list[Entry]) -> list[Problem]:
             same = {"name": "same name", "id": "same anchor", "url": "same URL"}[what]
             problems.append(
                 Problem(
-                    display_path(entry.file), entry.line,
+                    display_path(entry.file),
+                    entry.line,
                     f"{entry.name!r} duplicates {first.name!r} at {display_path(first.file)}:{first.line} ({same})",
                 )
             )

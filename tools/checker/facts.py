@@ -15,21 +15,21 @@ class RepoFacts:
 
     owner: str
     name: str
-    found: bool | None = None          # False: GitHub says it does not exist (dead); None: could not tell
-    full_name: str | None = None       # where GitHub says it lives now, "Owner/Name"
+    found: bool | None = None  # False: GitHub says it does not exist (dead); None: could not tell
+    full_name: str | None = None  # where GitHub says it lives now, "Owner/Name"
     html_url: str | None = None
     stars: int | None = None
     forks: int | None = None
     open_issues: int | None = None
     contributors: int | None = None
-    license: str | None = None         # SPDX id where GitHub knows one
+    license: str | None = None  # SPDX id where GitHub knows one
     archived: bool | None = None
     disabled: bool | None = None
     default_branch: str | None = None
-    last_commit: datetime | None = None       # last commit on the default branch
+    last_commit: datetime | None = None  # last commit on the default branch
     latest_release: datetime | None = None
     latest_release_tag: str | None = None
-    error: str | None = None           # why the facts are unknown (rate limit, network, ...)
+    error: str | None = None  # why the facts are unknown (rate limit, network, ...)
 
     @property
     def moved(self) -> bool:
@@ -39,13 +39,13 @@ class RepoFacts:
 @dataclass
 class PypiFacts:
     name: str
-    found: bool | None = None          # False: PyPI has no such project (404)
+    found: bool | None = None  # False: PyPI has no such project (404)
     latest_version: str | None = None
     latest_release: datetime | None = None
     last_upload: datetime | None = None  # newest file of any release, pre-releases included: activity
-    yanked: list[str] = field(default_factory=list)   # yanked versions
+    yanked: list[str] = field(default_factory=list)  # yanked versions
     latest_yanked: bool = False
-    inactive: bool = False             # "Development Status :: 7 - Inactive"
+    inactive: bool = False  # "Development Status :: 7 - Inactive"
     error: str | None = None
 
 
@@ -54,8 +54,8 @@ class LinkResult:
     """One web link after HEAD/GET, redirects and retries."""
 
     url: str
-    status: str                        # ok, moved, dead or unknown
+    status: str  # ok, moved, dead or unknown
     http_status: int | None = None
     moved_to: str | None = None
     reason: str | None = None
-    connect_failure: bool = False      # could not reach the host at all: counts towards history
+    connect_failure: bool = False  # could not reach the host at all: counts towards history

@@ -25,8 +25,17 @@ from urllib.parse import urlsplit
 from tools.checker.facts import LinkResult
 from tools.status import DEAD_AFTER_FAILED_RUNS, EntryRecord, LinkHistory
 
-FIGURE_KEYS = ("stars", "forks", "open_issues", "contributors", "license", "last_commit",
-               "latest_release", "latest_version", "archived")
+FIGURE_KEYS = (
+    "stars",
+    "forks",
+    "open_issues",
+    "contributors",
+    "license",
+    "last_commit",
+    "latest_release",
+    "latest_version",
+    "archived",
+)
 
 
 def offline(results: dict[str, LinkResult]) -> bool:

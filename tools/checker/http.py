@@ -82,7 +82,12 @@ def describe_transport_error(exc: httpx.TransportError) -> FetchError:
         return FetchError(f"timed out ({type(exc).__name__})", unreachable=isinstance(exc, httpx.ConnectTimeout))
     if isinstance(exc, httpx.ConnectError):
         lowered = text.lower()
-        if "name or service not known" in lowered or "nodename" in lowered or "getaddrinfo" in lowered or "temporary failure in name resolution" in lowered:
+        if (
+            "name or service not known" in lowered
+            or "nodename" in lowered
+            or "getaddrinfo" in lowered
+            or "temporary failure in name resolution" in lowered
+        ):
             return FetchError("name resolution failed", unreachable=True)
         return FetchError(f"could not connect: {text.splitlines()[0][:120]}", unreachable=True)
     if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):

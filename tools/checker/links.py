@@ -49,7 +49,9 @@ async def check_link(url: str, http: HttpClient, settings: Settings) -> LinkResu
         if response_status not in REDIRECTS:
             return _final(url, response_status, permanent_target)
         if not location:
-            return LinkResult(url, "unknown", response_status, reason=f"HTTP {response_status} redirect without a Location")
+            return LinkResult(
+                url, "unknown", response_status, reason=f"HTTP {response_status} redirect without a Location"
+            )
         try:
             target = str(httpx.URL(current).join(location))
         except httpx.InvalidURL:
@@ -92,8 +94,9 @@ def _head_refused(status: int) -> bool:
 def _final(url: str, status: int, permanent_target: str | None) -> LinkResult:
     if 200 <= status < 300:
         if permanent_target and not _same_page(url, permanent_target):
-            return LinkResult(url, "moved", status, moved_to=permanent_target,
-                              reason=f"moved permanently to {permanent_target}")
+            return LinkResult(
+                url, "moved", status, moved_to=permanent_target, reason=f"moved permanently to {permanent_target}"
+            )
         return LinkResult(url, "ok", status)
     if status in GONE:
         return LinkResult(url, "dead", status, reason=f"HTTP {status} ({'gone' if status == 410 else 'not found'})")

@@ -16,7 +16,6 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-
 from tools.checker.facts import PypiFacts
 from tools.checker.github._common import parse_time, run_workers
 from tools.checker.http import FetchError, HttpClient

@@ -44,9 +44,9 @@ REQUEST_KINDS = ("github_graphql", "github_rest", "pypi", "web")
 
 @dataclass
 class Outcome:
-    report: dict[str, Any]      # the --json contract
-    status: StatusFile          # the new status.json
-    interrupted: bool = False   # Ctrl-C: the caller should exit 130 after writing
+    report: dict[str, Any]  # the --json contract
+    status: StatusFile  # the new status.json
+    interrupted: bool = False  # Ctrl-C: the caller should exit 130 after writing
 
 
 class NoProgress:
@@ -65,7 +65,7 @@ class Findings:
     projects: dict[str, PypiFacts] = field(default_factory=dict)
     links: dict[str, LinkResult] = field(default_factory=dict)
     source_errors: dict[str, str] = field(default_factory=dict)  # "GitHub"/"PyPI" -> why it gave nothing
-    stopped: str | None = None   # why the run ended early: the reason given to what it did not check
+    stopped: str | None = None  # why the run ended early: the reason given to what it did not check
     interrupted: bool = False
     requests: dict[str, int] = field(default_factory=dict)
 
@@ -88,10 +88,18 @@ async def check_catalog(
 ) -> Outcome:
     """Check the catalog's entries (or those in `only`); nothing is written, the caller does that."""
     entries = [e for e in catalog.entries if not only or e.id in only]
-    findings = await _collect(entries, settings, fetch_repositories, fetch_projects, progress or NoProgress(),
-                              transport)
-    return _assemble(catalog, entries, findings, previous or empty_status(), settings, now or datetime.now(UTC),
-                     partial_selection=bool(only))
+    findings = await _collect(
+        entries, settings, fetch_repositories, fetch_projects, progress or NoProgress(), transport
+    )
+    return _assemble(
+        catalog,
+        entries,
+        findings,
+        previous or empty_status(),
+        settings,
+        now or datetime.now(UTC),
+        partial_selection=bool(only),
+    )
 
 
 async def _collect(
@@ -112,7 +120,7 @@ async def _collect(
         # A bug or surprise in one source must not lose the others' results.
         try:
             await work()
-        except Exception as exc:  # noqa: BLE001 - reported as the source's error, the run goes on
+        except Exception as exc:
             found.source_errors[source] = f"{source} check failed unexpectedly ({type(exc).__name__})"
         progress.advance()
 
@@ -212,9 +220,10 @@ async def check_links(
         async def run() -> None:
             try:
                 results[url] = await check_link(url, http, settings)
-            except Exception as exc:  # noqa: BLE001 - one odd link must not end the run
+            except Exception as exc:
                 results[url] = LinkResult(url, "unknown", reason=f"checker error ({type(exc).__name__})")
             on_done()
+
         return run
 
     scheduler = HostScheduler(settings.concurrency, settings.per_host)
@@ -270,8 +279,13 @@ def _judge(
 
 
 def _link_item(result: LinkResult) -> dict[str, Any]:
-    return {"url": result.url, "status": result.status, "http_status": result.http_status,
-            "moved_to": result.moved_to, "reason": result.reason}
+    return {
+        "url": result.url,
+        "status": result.status,
+        "http_status": result.http_status,
+        "moved_to": result.moved_to,
+        "reason": result.reason,
+    }
 
 
 def _scrub(data: Any, token: str | None) -> Any:
@@ -295,10 +309,12 @@ def main(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+    except Exception as exc:
         message = _scrub(f"{type(exc).__name__}: {exc}".splitlines()[0][:200], token)
-        print(f"awesome check: unexpected error ({message}); run it again, and report the problem if it persists",
-              file=sys.stderr)
+        print(
+            f"awesome check: unexpected error ({message}); run it again, and report the problem if it persists",
+            file=sys.stderr,
+        )
         return 2
 
 
@@ -321,8 +337,11 @@ def _main(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2
     settings = Settings.from_env(
-        concurrency=args.concurrency, per_host=args.per_host, timeout=args.timeout,
-        stale_after_days=args.stale_after, deadline=getattr(args, "deadline", None),
+        concurrency=args.concurrency,
+        per_host=args.per_host,
+        timeout=args.timeout,
+        stale_after_days=args.stale_after,
+        deadline=getattr(args, "deadline", None),
     )
     progress = TerminalProgress(sys.stderr)
     outcome = asyncio.run(check_catalog(catalog, settings, previous=previous, only=only, progress=progress))
@@ -337,7 +356,7 @@ def _main(args: argparse.Namespace) -> int:
     if actions.enabled():
         actions.publish(report, text, sys.stdout)
     if outcome.interrupted:
-        print("interrupted: the reports above are partial (\"complete\": false)", file=sys.stderr)
+        print('interrupted: the reports above are partial ("complete": false)', file=sys.stderr)
         return 130
     occurred = [s for s in args.fail_on if report["summary"].get(s)]
     if occurred:

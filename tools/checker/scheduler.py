@@ -24,9 +24,9 @@ class HostScheduler:
         self.concurrency = concurrency
         self.per_host = per_host
         self._queues: dict[str, deque[Job]] = {}
-        self._ready: deque[str] = deque()   # hosts with queued jobs and fewer than per_host running
+        self._ready: deque[str] = deque()  # hosts with queued jobs and fewer than per_host running
         self._active: Counter[str] = Counter()
-        self._left = 0                      # jobs queued or running
+        self._left = 0  # jobs queued or running
         self._changed = asyncio.Condition()
 
     async def run(self, jobs: Iterable[tuple[str, Job]]) -> None:

@@ -21,19 +21,19 @@ class Settings:
     # CDN-fronted docs host notices; 64 in flight overall keeps a run of the catalog's few hundred
     # links to seconds while staying a small, steady load for a CI runner. The benchmark's
     # ideal time for 2,000 links on 20 hosts at 100 ms is bound by these: 2000 x 0.1 / 64 = 3.1 s.
-    concurrency: int = 64          # links in flight at once, across all hosts
-    per_host: int = 4              # politeness towards any one host
-    github_concurrency: int = 4    # GitHub asks integrators to avoid many concurrent requests
-    timeout: float = 10.0          # seconds, per network operation of a request (a whole request: twice that)
-    connect_timeout: float = 5.0   # seconds to establish a connection; a live host does it in well under 1 s
-    skip_host_after: int = 3       # connections in a row that failed to a host before the rest fail at once
-    deadline: float = 600.0        # seconds, for the whole run
+    concurrency: int = 64  # links in flight at once, across all hosts
+    per_host: int = 4  # politeness towards any one host
+    github_concurrency: int = 4  # GitHub asks integrators to avoid many concurrent requests
+    timeout: float = 10.0  # seconds, per network operation of a request (a whole request: twice that)
+    connect_timeout: float = 5.0  # seconds to establish a connection; a live host does it in well under 1 s
+    skip_host_after: int = 3  # connections in a row that failed to a host before the rest fail at once
+    deadline: float = 600.0  # seconds, for the whole run
     stale_after_days: int = 365
     max_redirects: int = 10
-    retries: int = 2               # extra attempts after the first, for transient failures
+    retries: int = 2  # extra attempts after the first, for transient failures
     retry_after_cap: float = 30.0  # longest Retry-After honoured; longer means give up for this run
-    backoff_base: float = 0.5      # seconds before the first retry without Retry-After
-    graphql_batch: int = 50        # repositories per GraphQL query
+    backoff_base: float = 0.5  # seconds before the first retry without Retry-After
+    graphql_batch: int = 50  # repositories per GraphQL query
     cache_dir: Path = REPO_ROOT / ".cache" / "checker"
     user_agent: str = "awesome-asyncio-checker/0.1 (+https://github.com/awesome-asyncio)"
 

@@ -39,6 +39,9 @@ async def check_video(url: str, http: HttpClient, settings: Settings) -> LinkRes
     if status == 404:
         return LinkResult(url, "dead", status, reason="YouTube says the video does not exist (removed)")
     if status in (401, 403):
-        return LinkResult(url, "unknown", status, reason="YouTube will not describe the video: private, or not embeddable")
-    return LinkResult(url, "unknown", status, reason=f"YouTube oEmbed answered HTTP {status}",
-                      connect_failure=status >= 500)
+        return LinkResult(
+            url, "unknown", status, reason="YouTube will not describe the video: private, or not embeddable"
+        )
+    return LinkResult(
+        url, "unknown", status, reason=f"YouTube oEmbed answered HTTP {status}", connect_failure=status >= 500
+    )

@@ -78,9 +78,7 @@ def catalog_json(data: SiteData, site_url: str | None = None, directory_urls: bo
             }
             for c in data.catalog.categories
         ],
-        "entries": [
-            entry_record(e, data.figures(e), site_url, directory_urls) for e in data.catalog.entries
-        ],
+        "entries": [entry_record(e, data.figures(e), site_url, directory_urls) for e in data.catalog.entries],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -92,7 +90,9 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def atom_feed(data: SiteData, site_url: str | None = None, directory_urls: bool = True, site_name: str = "Awesome Asyncio") -> str:
+def atom_feed(
+    data: SiteData, site_url: str | None = None, directory_urls: bool = True, site_name: str = "Awesome Asyncio"
+) -> str:
     """The newest entries by `added`; relative links resolve against the feed's own URL (the site root)."""
     ET.register_namespace("", ATOM)
     dated = [e for e in data.catalog.entries if e.added is not None]

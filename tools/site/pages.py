@@ -55,7 +55,7 @@ def home_page(data: SiteData, directory_urls: bool = True) -> str:
     )
     recent = sorted((e for e in entries if e.added), key=lambda e: (-e.added.toordinal(), e.name.casefold()))  # type: ignore[union-attr]
     recent_items = "".join(
-        f"<li>{_entry_link(e, linker)} <span class=\"aa-muted\">in {esc(catalog.category(e.category).title)},"
+        f'<li>{_entry_link(e, linker)} <span class="aa-muted">in {esc(catalog.category(e.category).title)},'
         f' added <time datetime="{e.added.isoformat()}">{e.added.isoformat()}</time></span></li>'  # type: ignore[union-attr]
         for e in recent[:RECENT_COUNT]
     )
@@ -107,7 +107,9 @@ def category_page(data: SiteData, category: Category, directory_urls: bool = Tru
     )
     body = f'<div class="aa-list" data-aa-list>\n{blocks}\n</div>' if blocks else "<p>No entries yet.</p>"
     return (
-        front_matter(title=esc(category.title), description=esc(category.description), tags=tags or None, hide=["toc", "tags"])
+        front_matter(
+            title=esc(category.title), description=esc(category.description), tags=tags or None, hide=["toc", "tags"]
+        )
         + f"{lead}\n\n{CONTROLS}\n\n{body}\n"
     )
 
@@ -141,7 +143,7 @@ def health_page(data: SiteData, directory_urls: bool = True) -> str:
         if not group:
             continue
         items = "".join(
-            f"<li>{_entry_link(e, linker)} <span class=\"aa-muted\">({esc(data.catalog.category(e.category).title)})</span>"
+            f'<li>{_entry_link(e, linker)} <span class="aa-muted">({esc(data.catalog.category(e.category).title)})</span>'
             f"{': ' + esc('; '.join(figures[e.id].reasons)) if figures[e.id].reasons else ''}</li>"
             for e in group
         )

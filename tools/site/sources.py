@@ -132,5 +132,7 @@ def load_site_data(sources: Sources, now: datetime | None = None) -> SiteData:
     """Read everything once per build; raises CatalogError or StatusFileError with a clear message."""
     catalog = load_catalog(sources.catalog_dir)
     status = load_status(sources.status_file)
-    contributing = sources.contributing_file.read_text(encoding="utf-8") if sources.contributing_file.is_file() else None
+    contributing = (
+        sources.contributing_file.read_text(encoding="utf-8") if sources.contributing_file.is_file() else None
+    )
     return SiteData(catalog, status, now or datetime.now(UTC), contributing)

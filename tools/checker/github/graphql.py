@@ -201,4 +201,3 @@ def _all_failed(batch: list[tuple[str, str]], reason: str) -> dict[Key, RepoFact
 
 async def fetch_graphql(repos: list[tuple[str, str]], http: HttpClient, settings: Settings) -> dict[Key, RepoFacts]:
     return await GraphQLFetcher(http, settings).fetch(repos)
-

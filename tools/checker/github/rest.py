@@ -120,8 +120,17 @@ class RestFetcher:
         if status != 200 or not isinstance(repo, dict):
             raise _Failed(f"GitHub answered HTTP {status} for the repository")
         facts.found = True
-        for field in ("full_name", "html_url", "stars", "forks", "open_issues", "archived", "disabled",
-                      "default_branch", "license"):
+        for field in (
+            "full_name",
+            "html_url",
+            "stars",
+            "forks",
+            "open_issues",
+            "archived",
+            "disabled",
+            "default_branch",
+            "license",
+        ):
             setattr(facts, field, repo.get(field))
         base = f"{self.api}/repos/{quote(facts.full_name or f'{facts.owner}/{facts.name}', safe='/')}"
 
@@ -208,7 +217,9 @@ async def fetch_contributors(facts: list[RepoFacts], http: HttpClient, settings:
     async def handle(repo: RepoFacts) -> None:
         path = quote(repo.full_name or f"{repo.owner}/{repo.name}", safe="/")
         try:
-            status, count = await fetcher._get(f"{fetcher.api}/repos/{path}/contributors?per_page=1&anon=1", _contributors)
+            status, count = await fetcher._get(
+                f"{fetcher.api}/repos/{path}/contributors?per_page=1&anon=1", _contributors
+            )
         except (_Stop, _Failed):
             return
         if status == 200:

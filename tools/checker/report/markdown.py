@@ -28,7 +28,7 @@ FIXES = {
     "archived": "remove the entry, or say in its description that it is archived, unless it is still the best choice.",
     "stale": "check whether it is still maintained; remove it if not.",
     "unknown": "nothing yet: these could not be checked this time and will be checked again on the next run "
-               "(a link that stays unreachable for three runs becomes dead).",
+    "(a link that stays unreachable for three runs becomes dead).",
 }
 # Sections folded away in the issue: long when a whole service was unreachable, and not actionable.
 FOLDED = frozenset({"unknown"})
@@ -41,8 +41,9 @@ def render(report: dict[str, Any], previous: StatusFile | None = None, catalog_i
     lines.append(f"Checked {len(entries)} entries at {report['checked_at'].replace('T', ' ').replace('Z', ' UTC')}.")
     if not report.get("complete", True):
         lines.append("")
-        lines.append("**This run did not finish** (deadline or interruption): entries it could not check are "
-                     "listed as unknown.")
+        lines.append(
+            "**This run did not finish** (deadline or interruption): entries it could not check are listed as unknown."
+        )
     lines += ["", "| Status | Entries |", "|---|---:|"]
     lines += [f"| {status} | {report['summary'].get(status, 0)} |" for status in STATUSES]
     for status in SECTION_ORDER:
@@ -80,8 +81,10 @@ def _links_section(entries: list[dict[str, Any]]) -> list[str]:
             if link["status"] != "ok":
                 detail = md(link.get("reason") or link["status"])
                 fix = f" Suggested fix: {md_code('docs: ' + link['moved_to'])}." if link.get("moved_to") else ""
-                items.append(f"- **{md(entry['name'])}** ({_where(entry)}): {md_link(link['url'], link['url'])} is "
-                             f"{link['status']}: {detail}.{fix}")
+                items.append(
+                    f"- **{md(entry['name'])}** ({_where(entry)}): {md_link(link['url'], link['url'])} is "
+                    f"{link['status']}: {detail}.{fix}"
+                )
         for note in entry.get("notes", []):
             items.append(f"- **{md(entry['name'])}** ({_where(entry)}): {md(note)}.")
     return ["", "## Other links and notes", "", *items] if items else []
@@ -98,7 +101,10 @@ def _changes_section(entries: list[dict[str, Any]], previous: StatusFile | None,
             items.append(f"- **{md(entry['name'])}**: new in the catalog, {entry['status']}.")
         elif old.get("status") != entry["status"]:
             items.append(f"- **{md(entry['name'])}**: {old.get('status')} → {entry['status']}.")
-    items += [f"- **{md(old.get('name', entry_id))}**: removed from the catalog."
-              for entry_id, old in before.items() if entry_id not in known]
+    items += [
+        f"- **{md(old.get('name', entry_id))}**: removed from the catalog."
+        for entry_id, old in before.items()
+        if entry_id not in known
+    ]
     since = str(previous["checked_at"])[:10]
     return ["", f"## Changes since the last run ({since})", "", *(items or ["Nothing changed."])]

@@ -34,8 +34,14 @@ class TerminalProgress:
     def start(self, total: int) -> None:
         self.total = total
         if self.console.is_terminal:
-            self._bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                                 console=self.console, transient=True)
+            self._bar = Progress(
+                TextColumn("checking"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self.console,
+                transient=True,
+            )
             self._bar.start()
             self._task = self._bar.add_task("check", total=total)
         else:
