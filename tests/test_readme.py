@@ -122,8 +122,8 @@ def test_layout_title_badge_contents_sections_contributing(readme):
         "## Contents",
         "## C",
         "## C++",
-        "## Talks & Podcasts",
         "## Web Frameworks",
+        "## Talks & Podcasts",  # talks and writings after the software
         "## Contributing",
     ]
     assert readme.endswith("\n") and not readme.endswith("\n\n")
@@ -134,8 +134,8 @@ def test_contents_links_match_headings_with_githubs_anchors(readme):
     assert contents == [
         "- [C](#c)",
         "- [C++](#c-1)",  # github-slugger drops `+` and numbers the repeat
-        "- [Talks & Podcasts](#talks--podcasts)",
         "- [Web Frameworks](#web-frameworks)",
+        "- [Talks & Podcasts](#talks--podcasts)",
     ]
 
 

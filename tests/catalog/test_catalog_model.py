@@ -163,3 +163,18 @@ def test_every_fact_sheet_entry_is_in_the_catalog_at_its_current_address():
     missing = sorted(name for url, (name, _) in wanted.items() if url not in have)
     wrong_kind = sorted(name for url, (name, kind) in wanted.items() if url in have and have[url] != kind)
     assert (missing, wrong_kind) == ([], [])
+
+
+def test_talks_and_writings_come_after_the_software(write_catalog) -> None:
+    entry = "  - name: {name}\n    url: https://example.org/{slug}\n    description: Something worth reading here.\n    kind: {kind}\n"
+    write_catalog(
+        {
+            "articles.yml": "title: Articles\ndescription: Reading.\nentries:\n"
+            + entry.format(name="A", slug="a", kind="article"),
+            "web.yml": "title: Web\ndescription: Frameworks.\nentries:\n"
+            + entry.format(name="W", slug="w", kind="library"),
+            "caching.yml": "title: Caching\ndescription: Caches.\nentries:\n"
+            + entry.format(name="C", slug="c", kind="library"),
+        }
+    )
+    assert [c.title for c in load_catalog(Path("catalog")).categories] == ["Caching", "Web", "Articles"]

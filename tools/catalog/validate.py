@@ -201,6 +201,12 @@ def _duplicate_problems(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
+def _reading_order(category: Category) -> tuple[bool, str]:
+    """Software first, then the categories of talks and writings, each group by title."""
+    only_media = bool(category.entries) and all(e.kind != "library" for e in category.entries)
+    return only_media, category.title.casefold()
+
+
 def category_files(catalog_dir: Path) -> list[Path]:
     return sorted(p for p in catalog_dir.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
 
@@ -228,5 +234,5 @@ def validate_catalog(catalog_dir: Path) -> tuple[Catalog | None, list[Problem]]:
     problems.sort(key=lambda p: (p.file, p.line, p.message))
     if any(p.severity == "error" for p in problems):
         return None, problems
-    ordered = tuple(sorted(categories, key=lambda c: c.title.casefold()))
+    ordered = tuple(sorted(categories, key=_reading_order))
     return Catalog(catalog_dir, ordered), problems
