@@ -200,7 +200,7 @@ def test_a_non_web_url_is_refused(catalog: Path, awesome) -> None:
         "--catalog",
         "catalog",
     )
-    assert result.code == 1 and "not a web address" in result.err
+    assert result.code == 1 and "must be a web address" in result.err
 
 
 def test_an_invalid_catalog_is_not_touched(write_catalog, awesome) -> None:
@@ -383,3 +383,103 @@ def test_unreachable_sources_suggest_offline(catalog: Path, awesome, monkeypatch
     assert result.code == 1
     assert "cannot reach GitHub" in result.err and "--offline --description" in result.err
     assert (catalog / "web-frameworks.yml").read_text() == WEB
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("https://[::1", "not a valid address"),
+        ("https://example.org:99999/x", "not a valid address"),
+        ("https://exa mple.org/x", "spaces or control characters"),
+        ("https://example.org/x\x07", "spaces or control characters"),
+        ("", "no URL given"),
+        ("   ", "no URL given"),
+        ("ftp://example.org/x", "must be a web address"),
+        ("//example.org/x", "must be a web address"),
+        ("https://user:secret@github.com/a/b", "user name or password"),
+    ],
+)
+def test_a_bad_url_is_refused_with_a_message_not_a_traceback(catalog: Path, awesome, url: str, says: str) -> None:
+    result = awesome(
+        "add",
+        url,
+        "--category",
+        "talks",
+        "--offline",
+        "--name",
+        "N",
+        "--description",
+        "A sentence.",
+        "--catalog",
+        "catalog",
+    )
+    assert result.code == 1 and says in result.err and "Traceback" not in result.err
+    assert (catalog / "talks.yml").read_text() == TALKS
+
+
+@pytest.mark.parametrize("description", ["", "   ", "\n"])
+def test_a_blank_description_is_refused_before_anything_is_written(catalog: Path, awesome, description: str) -> None:
+    result = awesome(
+        "add", "https://example.org/x", "--category", "talks", "--name", "X", "--offline",
+        "--description", description, "--catalog", "catalog",
+    )  # fmt: skip
+    assert result.code == 1 and "--description" in result.err and "string should have" not in result.err
+    assert (catalog / "talks.yml").read_text() == TALKS
+
+
+def test_what_github_and_pypi_send_is_not_trusted_to_be_well_formed(catalog: Path, awesome, sources: Sources) -> None:
+    sources.repos["a/odd"] = {
+        "name": "odd",
+        "html_url": "https://github.com/a/odd",
+        "description": "Handles odd answers from both sources gracefully.",
+        "homepage": "https://[::1",
+    }
+    sources.projects["odd"] = {
+        "name": "odd",
+        "summary": "x",
+        "home_page": "https://example.org:99999/",
+        "project_urls": {"Documentation": "http://exa mple.org/", "Source": "https://github.com/a/odd"},
+    }
+    result = awesome("add", "https://github.com/a/odd", "--category", "web-frameworks", "--catalog", "catalog")
+    assert result.code == 0, result.err
+    lines = "".join(added_lines(WEB, (catalog / "web-frameworks.yml").read_text()))
+    assert "pypi: odd" in lines and "docs:" not in lines
+
+
+def test_a_pypi_answer_that_is_not_json_is_skipped_when_pypi_was_not_named(
+    catalog: Path, awesome, fake_github, fake_pypi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_github.add("example", "widget")
+    fake_pypi.add("widget")
+    fake_pypi.malformed = 1
+    monkeypatch.setenv("GITHUB_API_URL", fake_github.url)
+    monkeypatch.setenv("PYPI_URL", fake_pypi.url)
+    result = awesome("add", "https://github.com/example/widget", "--category", "web-frameworks", "--catalog", "catalog")
+    assert result.code == 0, result.err
+    assert "skipped PyPI" in result.out and "not JSON" in result.out
+
+
+def test_fills_the_entry_from_the_shared_fakes_and_follows_a_moved_repository(
+    catalog: Path, awesome, fake_github, fake_pypi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fakes answer like GitHub (a 301 to /repositories/ID for a renamed repository) and PyPI."""
+    repo = fake_github.add("example", "widget")
+    fake_github.move(repo, "example/Widget-ng")
+    fake_pypi.add("Widget-ng")  # its Source link is https://github.com/example/Widget-ng
+    monkeypatch.setenv("GITHUB_API_URL", fake_github.url)
+    monkeypatch.setenv("PYPI_URL", fake_pypi.url)
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    monkeypatch.delenv("GH_TOKEN", raising=False)
+    result = awesome(
+        "add", "https://github.com/example/widget", "--category", "web-frameworks", "--pypi", "Widget-ng",
+        "--catalog", "catalog",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    lines = added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
+    assert lines[:4] == [
+        "  - name: Widget-ng\n",
+        "    url: https://github.com/example/Widget-ng\n",
+        "    description: A fake repository.\n",
+        "    pypi: Widget-ng\n",
+    ]
+    assert validate_catalog(catalog)[0] is not None

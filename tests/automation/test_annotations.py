@@ -58,3 +58,27 @@ def test_command_passes_a_valid_catalog_and_annotates_warnings(write_catalog, aw
     assert result.code == 0
     assert "::warning file=catalog/http.yml,line=4," in result.out and "end with a period" in result.out
     assert awesome("annotate-validate", "--catalog", "catalog", "--strict").code == 1
+
+
+def test_every_problem_is_also_listed_by_file_and_line_past_githubs_annotation_cap(write_catalog, awesome) -> None:
+    """GitHub keeps 10 error annotations per step; the 11th and later must still be findable in the log."""
+    entries = "".join(
+        f"  - name: P{i:02}\n    url: https://example.org/{i}\n    description: Does thing {i} well enough.\n"
+        f"    kind: gadget\n"
+        for i in range(12)
+    )
+    write_catalog({"http.yml": f"title: HTTP\ndescription: Clients.\nentries:\n{entries}"})
+    result = awesome("annotate-validate", "--catalog", "catalog")
+    assert result.code == 1
+    assert len([line for line in result.out.splitlines() if line.startswith("::error ")]) == 12
+    listed = [line for line in result.err.splitlines() if line.startswith("catalog/http.yml:")]
+    assert len(listed) == 12 and listed[-1].startswith("catalog/http.yml:51: ")
+
+
+def test_catalog_text_cannot_start_a_workflow_command_in_the_log(write_catalog, awesome) -> None:
+    write_catalog(
+        {"http.yml": GOOD.replace("name: HTTPX", 'name: "HTTPX\\n::add-mask::x"').replace("support.", "support")}
+    )
+    result = awesome("annotate-validate", "--catalog", "catalog")
+    lines = (result.out + result.err).splitlines()
+    assert lines and all(line.startswith(("::warning ", "::error ", "catalog/", "ok:", "0 error")) for line in lines)

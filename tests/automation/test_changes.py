@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.automation.changes import GitError, changed_entries
+from tools.automation.changes import GitError, changed_entries, diff_catalog
 from tools.cli import main as awesome
 
 HEADER = "# yaml-language-server: $schema=../site/schema/category.schema.json\n"
@@ -169,8 +169,10 @@ def test_command_prints_ids_and_writes_details(
     assert awesome(["changed-entries", "--catalog", "catalog", "--base", "main", "--json", str(out)]) == 0
     captured = capsys.readouterr()
     assert captured.out == "daphne\n"
-    assert "added    catalog/servers.yml:5: Daphne" in captured.err
-    [record] = json.loads(out.read_text())
+    assert "added    catalog/servers.yml:5: 'Daphne'" in captured.err
+    written = json.loads(out.read_text())
+    assert written["unreadable"] == []
+    [record] = written["changes"]
     assert record["id"] == "daphne" and record["kind"] == "added" and record["url"].endswith("/daphne")
 
 
@@ -180,3 +182,51 @@ def test_command_fails_clearly_outside_git(tmp_path: Path, capsys: pytest.Captur
     (catalog / "http.yml").write_text(textwrap.dedent(category("HTTP", AIOHTTP)))
     assert awesome(["changed-entries", "--catalog", str(catalog), "--base", "main"]) == 1
     assert "error: git rev-parse" in capsys.readouterr().err
+
+
+def test_whitespace_and_quoting_only_changes_select_nothing(repo: Repo) -> None:
+    text = (repo.catalog / "http.yml").read_text()
+    reformatted = text.replace(f"description: {HTTPX[2]}", f'description: "{HTTPX[2]}"   ').replace("\n", "\n\n", 1)
+    assert reformatted != text
+    repo.write("http.yml", reformatted + "\n")
+    repo.commit()
+    assert kinds(repo) == {}
+
+
+def test_a_yaml_error_in_the_pull_request_is_reported_not_taken_for_a_file_without_entries(
+    repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hypercorn = ("Hypercorn", "https://github.com/pgjones/hypercorn", "Server for ASGI with HTTP/2 and HTTP/3.")
+    repo.write("servers.yml", category("Servers", hypercorn, UVICORN))
+    broken = category("HTTP", AIOHTTP, HTTPX).replace("  - name: HTTPX", "  - name: [HTTPX")
+    repo.write("http.yml", broken)
+    repo.commit()
+    found = diff_catalog(repo.catalog, "main")
+    assert [c.id for c in found.changes] == ["hypercorn"]
+    [problem] = found.unreadable
+    assert problem.file == "catalog/http.yml" and problem.line > 1 and "YAML" in problem.message
+
+    monkeypatch.chdir(repo.root)
+    out = repo.root / "reports" / "changes.json"
+    assert awesome(["changed-entries", "--catalog", "catalog", "--base", "main", "--json", str(out)]) == 0
+    assert "unreadable catalog/http.yml:" in capsys.readouterr().err
+    assert awesome(["pr-summary", "--changes", str(out)]) == 0
+    summary = capsys.readouterr().out
+    assert "could not be read" in summary and "catalog/http.yml:" in summary
+    assert "| [Hypercorn](https://github.com/pgjones/hypercorn) | added | not checked |" in summary
+
+
+def test_names_and_urls_from_the_pull_request_cannot_break_the_selection_or_the_log(
+    repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name with a line break would otherwise start a workflow command (`::...`) in the job's log."""
+    text = category("HTTP", AIOHTTP, HTTPX)
+    text += '  - name: "Evil\\n::error::forged"\n    url: "https://[::1"\n    description: Anything at all here.\n'
+    text += "  - name: Port\n    url: https://example.org:99999/x\n    description: Anything at all here.\n"
+    repo.write("http.yml", text)
+    repo.commit()
+    monkeypatch.chdir(repo.root)
+    assert awesome(["changed-entries", "--catalog", "catalog", "--base", "main"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.split() == ["evil-error-forged", "port"]
+    assert not any(line.startswith("::") for line in (captured.out + captured.err).splitlines())

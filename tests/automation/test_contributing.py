@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from tools.automation.contributing import (
     sync_issue_form,
 )
 from tools.catalog import validate_catalog
+from tools.catalog.urls import github_repo
+from tools.cli import main as awesome
 from tools.paths import CATALOG_DIR
 
 TEXT = CONTRIBUTING.read_text(encoding="utf-8")
@@ -138,3 +141,79 @@ def test_category_slugs_come_from_file_names(tmp_path: Path) -> None:
     for name in ("b.yml", "a.yml", "notes.txt"):
         (tmp_path / name).write_text("")
     assert category_slugs(tmp_path) == ["a", "b"]
+
+
+def shell_examples(program: str) -> list[list[str]]:
+    """Every `.venv/bin/awesome PROGRAM ...` command in CONTRIBUTING.md's sh blocks, split as a shell would."""
+    commands = []
+    for block in re.findall(r"```sh\n(.*?)```", TEXT, re.DOTALL):
+        for line in block.replace("\\\n", " ").splitlines():
+            argv = shlex.split(line)
+            if argv[:2] == [".venv/bin/awesome", program]:
+                commands.append(argv[1:])
+    return commands
+
+
+def test_the_awesome_add_examples_work_exactly_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_github, fake_pypi, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Copied from CONTRIBUTING.md into a shell, each example adds its entry to (a copy of) the real catalog."""
+    examples = shell_examples("add")
+    assert len(examples) >= 2, "CONTRIBUTING.md shows `awesome add` with and without a network"
+    monkeypatch.chdir(tmp_path)
+    for key, value in {"GITHUB_API_URL": fake_github.url, "PYPI_URL": fake_pypi.url}.items():
+        monkeypatch.setenv(key, value)
+    for variable in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTIONS"):
+        monkeypatch.delenv(variable, raising=False)
+    for number, argv in enumerate(examples):
+        catalog = tmp_path / f"catalog-{number}"
+        shutil.copytree(CATALOG_DIR, catalog, ignore=shutil.ignore_patterns("status.json"))
+        monkeypatch.setattr("tools.cli.CATALOG_DIR", catalog)  # the default `catalog/`, as written
+        assert not re.search(r"[A-Z]{4,}", argv[1]), f"{argv[1]}: a placeholder fails when pasted; name a project"
+        repo = github_repo(argv[1])
+        if repo:
+            fake_github.add(*repo)
+        capsys.readouterr()
+        code = awesome(argv)
+        out, err = capsys.readouterr()
+        assert code == 0, f"{' '.join(argv)}: {err}"
+        assert "added " in out and "  - name: " in out
+        after, problems = validate_catalog(catalog)
+        assert after is not None and not [p for p in problems if p.severity == "error"]
+
+
+def test_the_local_review_example_checks_the_entry_the_add_example_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_github, fake_pypi, capsys: pytest.CaptureFixture[str]
+) -> None:
+    [add_example] = [argv for argv in shell_examples("add") if "--offline" not in argv]
+    [check_example] = shell_examples("check")
+    monkeypatch.chdir(tmp_path)
+    for key, value in {
+        "GITHUB_API_URL": fake_github.url,
+        "GITHUB_GRAPHQL_URL": f"{fake_github.url}/graphql",
+        "PYPI_URL": fake_pypi.url,
+        "AWESOME_CACHE_DIR": str(tmp_path / "cache"),
+    }.items():
+        monkeypatch.setenv(key, value)
+    for variable in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTIONS"):
+        monkeypatch.delenv(variable, raising=False)
+    catalog = tmp_path / "catalog"
+    shutil.copytree(CATALOG_DIR, catalog, ignore=shutil.ignore_patterns("status.json"))
+    monkeypatch.setattr("tools.cli.CATALOG_DIR", catalog)
+    fake_github.add(*github_repo(add_example[1]))
+    assert awesome(add_example) == 0
+    capsys.readouterr()
+    assert awesome(check_example) == 0, capsys.readouterr().err
+    assert (tmp_path / "reports" / "status.json").is_file()
+    assert not (catalog / "status.json").exists()  # the contributor's catalog/status.json is left alone
+
+
+def test_issue_form_lets_a_talk_or_article_be_suggested_without_ticking_project_criteria() -> None:
+    """The catalog has talks and writings; CONTRIBUTING.md says the project criteria do not apply to them."""
+    assert {"talks", "writings"} <= set(form_categories(ISSUE_FORM))
+    form = YAML(typ="safe").load(ISSUE_FORM.read_text(encoding="utf-8"))
+    [criteria] = [field for field in form["body"] if field.get("id") == "criteria"]
+    options = criteria["attributes"]["options"]
+    assert not any(option.get("required") for option in options), "a required box would make a talk's author lie"
+    assert any("talk" in option["label"] and "free to read or watch" in option["label"] for option in options)
+    assert "free to read or watch" in " ".join(TEXT.split())

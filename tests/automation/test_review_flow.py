@@ -1,7 +1,7 @@
 """The new-entries workflow end to end: git diff -> `awesome check --only` against fake GitHub and PyPI -> summary.
 
-Runs without a token (the checker's REST path), which is the path that reports contributors today;
-see the report to the coordinator about the GraphQL path.
+Runs without a token (the checker's REST path) and with one (GraphQL, as the workflow runs it with
+the job's read-only token); both must report every figure the summary judges.
 """
 
 from __future__ import annotations
@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 
 from tests.automation.test_changes import AIOHTTP, Repo, category
-from tests.fakes.github import FakeGitHub
+from tests.fakes.github import TOKEN, FakeGitHub
 from tests.fakes.pypi import FakePyPI
 from tools.cli import main as awesome
 
 
+@pytest.mark.parametrize("token", [None, TOKEN], ids=["REST", "GraphQL with the workflow's token"])
 def test_only_the_pull_requests_entries_are_checked_and_judged(
+    token: str | None,
     tmp_path: Path,
     fake_github: FakeGitHub,
     fake_pypi: FakePyPI,
@@ -51,6 +53,8 @@ def test_only_the_pull_requests_entries_are_checked_and_judged(
         monkeypatch.setenv(key, value)
     monkeypatch.delenv("GITHUB_TOKEN", raising=False)
     monkeypatch.delenv("GH_TOKEN", raising=False)
+    if token:  # as new-entries.yml runs it
+        monkeypatch.setenv("GITHUB_TOKEN", token)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
 

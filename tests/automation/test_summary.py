@@ -136,3 +136,17 @@ def test_command_without_a_report_marks_entries_not_checked(tmp_path: Path, caps
     code = awesome(["pr-summary", "--changes", str(changes), "--report", str(tmp_path / "missing.json")])
     assert code == 0
     assert "| not checked |" in capsys.readouterr().out
+
+
+def test_every_field_of_the_changes_file_is_escaped_and_odd_urls_do_not_crash() -> None:
+    odd = change("odd", "Odd", kind="added | injected", url="https://[::1", line="7")
+    out = render_summary([odd], {"entries": [record("odd")]}, now=NOW)
+    table_row = next(line for line in out.splitlines() if line.startswith("| Odd"))
+    assert table_row.count(" | ") == 9 and "added \\| injected" in table_row
+
+
+def test_unreadable_files_are_named_before_the_table() -> None:
+    unreadable = [{"file": "catalog/http.yml", "line": 9, "message": "YAML syntax error: <b>bad</b>"}]
+    out = render_summary([], None, unreadable=unreadable)
+    assert "could not be read" in out and "catalog/http.yml:9: YAML syntax error: &lt;b&gt;bad&lt;/b&gt;" in out
+    assert "adds or changes no catalog entries" not in out

@@ -186,3 +186,29 @@ def test_actionlint_is_clean() -> None:
         [_tool("actionlint"), "-no-color"], capture_output=True, text=True, cwd=REPO_ROOT, env=env, timeout=120
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_jobs_that_download_this_runs_artifact_can() -> None:
+    """`gh run download "$GITHUB_RUN_ID"` mid-run works only for v4+ artifacts, after the upload, with actions: read."""
+    path = GITHUB / "workflows" / "health.yml"
+    text, workflow = path.read_text(encoding="utf-8"), load(path)
+    uploads = {
+        name: step["with"]["name"]
+        for name, job in workflow["jobs"].items()
+        for step in job.get("steps", [])
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    }
+    [(uploader, artifact)] = uploads.items()
+    [tag] = [tag for action, _sha, tag in USES.findall(text) if action == "actions/upload-artifact"]
+    assert int(tag.lstrip("v").split(".")[0]) >= 4, "v3 artifacts are not in the REST API until the run completes"
+    downloaders = [
+        (name, job)
+        for name, job in workflow["jobs"].items()
+        if any('gh run download "$GITHUB_RUN_ID"' in step.get("run", "") for step in job.get("steps", []))
+    ]
+    assert {name for name, _ in downloaders} == {"issue", "status"}
+    for name, job in downloaders:
+        assert uploader in ([job["needs"]] if isinstance(job["needs"], str) else job["needs"]), name
+        assert job["permissions"].get("actions") == "read", name
+        runs = " ".join(step.get("run", "") for step in job["steps"])
+        assert f"--name {artifact}" in runs and "GH_REPO" in runs, name

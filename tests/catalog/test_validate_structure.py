@@ -221,6 +221,29 @@ def test_non_web_schemes_are_errors(write_catalog, awesome, key, url, scheme):
     )
 
 
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://example.org:99999/x", "is not a valid address (Port out of range 0-65535)"),
+        ("https://[::1", "is not a valid address (Invalid IPv6 URL)"),
+        ("https://exa mple.org/x", "has spaces or control characters in it"),
+        ("https://user:secret@example.org/", "must not carry a user name or password"),
+        ("https:///no-host", "must name a host, as in https://example.org/"),
+    ],
+)
+def test_malformed_web_addresses_are_errors_not_tracebacks(write_catalog, awesome, url, problem):
+    write_catalog(
+        {
+            "web.yml": (
+                "title: Web\ndescription: Frameworks.\nentries:\n  - name: Alpha\n"
+                f"    url: '{url}'\n    description: Good description here.\n"
+            )
+        }
+    )
+    result = awesome("validate", "--catalog", "catalog")
+    assert (result.code, result.lines) == (1, [f"catalog/web.yml:5: entry 'Alpha': 'url' {problem}"])
+
+
 def test_plain_http_is_a_warning_that_strict_turns_into_failure(write_catalog, awesome):
     write_catalog(
         {

@@ -19,7 +19,7 @@ from tools.add.insert import InsertError, insert_entry, make_entry
 from tools.add.lookup import Found, SourceError, lookup
 from tools.catalog import Catalog, Entry, validate_catalog
 from tools.catalog.model import PYPI_PATTERN
-from tools.catalog.urls import github_repo, is_web_url, normalize_url, slugify
+from tools.catalog.urls import github_repo, normalize_url, slugify, web_url_problem
 from tools.files import write_text_atomic
 from tools.paths import display_path
 
@@ -44,6 +44,14 @@ def tidy_description(text: str) -> str:
     if text and text[-1] not in ".!?":
         text += "."
     return text
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be an entry's home, said with what to give instead; None when it can."""
+    if not url.strip():
+        return "no URL given: give the project's public home as https://..."
+    problem = web_url_problem(url)
+    return f"{url!r} {problem}: give the project's public home as https://..." if problem else None
 
 
 def _where(entry: Entry) -> str:
@@ -77,17 +85,21 @@ def add(args: argparse.Namespace) -> int:
     if args.category not in slugs:
         raise AddError(f"no category {args.category!r}; choose one of: {', '.join(slugs)}")
     url = args.url.strip()
-    if not is_web_url(url):
-        raise AddError(f"{url!r} is not a web address: give the project's home as https://...")
+    problem = url_problem(url)
+    if problem:
+        raise AddError(problem)
     if args.pypi and not re.match(PYPI_PATTERN, args.pypi):
         raise AddError(f"{args.pypi!r} is not a PyPI project name")
     name = one_line(args.name) if args.name else None
+    given_description = one_line(args.description) if args.description is not None else None
+    if given_description == "":
+        raise AddError("--description is empty: write one sentence on what the project does")
     _refuse_duplicates(catalog, name, url)
     repo = github_repo(url)
 
     found = Found()
     if args.offline:
-        if not args.description:
+        if not given_description:
             raise AddError("--offline needs --description: write one sentence on what the project does")
     else:
         try:
@@ -98,7 +110,7 @@ def add(args: argparse.Namespace) -> int:
             ) from None
         for note in found.notes:
             print(f"note: {note}")
-        if found.url:
+        if found.url and url_problem(found.url) is None:
             url = found.url
     if not name and not found.name and repo:
         print(f"note: named it {repo[1]!r} after the repository; pass --name to write it as the project does")
@@ -107,8 +119,8 @@ def add(args: argparse.Namespace) -> int:
         raise AddError("cannot tell the project's name from the URL: pass --name")
     _refuse_duplicates(catalog, name, url)
 
-    if args.description:
-        description, source = one_line(args.description), None
+    if given_description:
+        description, source = given_description, None
     elif found.description:
         description, source = tidy_description(found.description), found.description_source
     else:

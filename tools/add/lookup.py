@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -33,6 +34,24 @@ class Found:
     pypi: str | None = None
     docs: str | None = None
     notes: tuple[str, ...] = ()
+
+
+def _web(url: object) -> bool:
+    """A usable web address: what GitHub and PyPI send is anybody's text, and urlsplit can raise on it."""
+    if not isinstance(url, str) or any(c.isspace() for c in url):
+        return False
+    try:
+        urlsplit(url).port  # noqa: B018 - raises ValueError for a bad port
+        return is_web_url(url)
+    except ValueError:
+        return False
+
+
+def _same(a: str, b: str) -> bool:
+    try:
+        return normalize_url(a) == normalize_url(b)
+    except ValueError:
+        return False
 
 
 def _env(env: Mapping[str, str] | None) -> Mapping[str, str]:
@@ -69,16 +88,17 @@ def _json(response: httpx.Response, source: str) -> dict[str, Any]:
 
 
 def _docs_url(info: Mapping[str, Any]) -> str | None:
-    for key, value in (info.get("project_urls") or {}).items():
-        if key.strip().lower() in ("documentation", "docs") and isinstance(value, str) and is_web_url(value):
+    urls = info.get("project_urls")
+    for key, value in urls.items() if isinstance(urls, dict) else []:
+        if isinstance(key, str) and key.strip().lower() in ("documentation", "docs") and _web(value):
             return value
     return None
 
 
 def _links_to(info: Mapping[str, Any], url: str) -> bool:
-    target = normalize_url(url)
-    links = [info.get("home_page"), info.get("project_url"), *(info.get("project_urls") or {}).values()]
-    return any(isinstance(link, str) and normalize_url(link) == target for link in links)
+    urls = info.get("project_urls")
+    links = [info.get("home_page"), info.get("project_url"), *(urls.values() if isinstance(urls, dict) else [])]
+    return any(_web(link) and _same(link, url) for link in links)
 
 
 def lookup(url: str, pypi: str | None, env: Mapping[str, str] | None = None) -> Found:
@@ -105,17 +125,19 @@ def lookup(url: str, pypi: str | None, env: Mapping[str, str] | None = None) -> 
             if isinstance(data.get("description"), str) and data["description"].strip():
                 found.description, found.description_source = data["description"], "GitHub"
             homepage = data.get("homepage")
-            if isinstance(homepage, str) and is_web_url(homepage) and normalize_url(homepage) != normalize_url(url):
+            if _web(homepage) and not _same(homepage, url):
                 found.docs = homepage
             html_url = data.get("html_url")
-            if isinstance(html_url, str) and normalize_url(html_url) != normalize_url(url) and is_web_url(html_url):
+            if _web(html_url) and not _same(html_url, url):
                 found.url = html_url
                 notes.append(f"GitHub says the repository lives at {html_url}; using that address")
 
         candidate = pypi or (repo[1] if repo else None)
         if candidate:
+            data: dict[str, Any] | None = None
             try:
                 response = _get(client, f"{pypi_base}/pypi/{candidate}/json", "PyPI")
+                data = _json(response, "PyPI") if response is not None else None
             except SourceError as exc:
                 if pypi:
                     raise
@@ -124,8 +146,8 @@ def lookup(url: str, pypi: str | None, env: Mapping[str, str] | None = None) -> 
             if response is None:
                 if pypi:
                     raise SourceError(f"PyPI has no project {pypi!r}: check --pypi")
-            else:
-                info = _json(response, "PyPI").get("info")
+            elif data is not None:
+                info = data.get("info")
                 info = info if isinstance(info, dict) else {}
                 if pypi or _links_to(info, found.url or url):
                     found.pypi = str(pypi or info.get("name") or candidate)

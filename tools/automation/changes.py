@@ -4,6 +4,10 @@
 deleted and renamed files); each changed file is then read at both commits and its entries compared
 by id (the slug of the name). An entry whose id is new but whose URL was already in the catalog was
 renamed, not added. Only the files the diff names are read, so the result is what the PR touched.
+
+A changed file that cannot be read at the head commit (a YAML error, say) is reported as unreadable
+rather than silently taken for a file without entries: CI's validation shows the error itself, and
+the review says that the file's entries could not be selected.
 """
 
 from __future__ import annotations
@@ -43,6 +47,27 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Unreadable:
+    """A category file the pull request changed that could not be read at its head."""
+
+    file: str
+    line: int
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    changes: list[Change]
+    unreadable: list[Unreadable]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"changes": [c.as_dict() for c in self.changes], "unreadable": [u.as_dict() for u in self.unreadable]}
+
+
+@dataclass(frozen=True)
 class _Entry:
     id: str
     name: str
@@ -65,13 +90,21 @@ def git(repo: Path, *args: str) -> str:
 
 def parse_entries(text: str, file: str) -> list[_Entry]:
     """The entries of one category file's text; what cannot be read is left to `awesome validate`."""
+    return read_entries(text, file)[0]
+
+
+def read_entries(text: str, file: str) -> tuple[list[_Entry], Unreadable | None]:
+    """The entries of one category file's text, and why it could not be read, if it could not."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / PurePosixPath(file).name
         path.write_text(text, encoding="utf-8")
         loaded = load_file(path, file)  # the same safe loader as validation (no aliases, size cap)
     doc = loaded.data
-    if loaded.problems or not isinstance(doc, CommentedMap) or not isinstance(doc.get("entries"), CommentedSeq):
-        return []
+    if loaded.problems:
+        first = loaded.problems[0]
+        return [], Unreadable(file, first.line, first.message)
+    if not isinstance(doc, CommentedMap) or not isinstance(doc.get("entries"), CommentedSeq):
+        return [], Unreadable(file, 1, "not a mapping with a list of entries")
     raw_entries: CommentedSeq = doc["entries"]
     category = PurePosixPath(file).stem
     found = []
@@ -82,7 +115,15 @@ def parse_entries(text: str, file: str) -> list[_Entry]:
         found.append(
             _Entry(slugify(name), name, url, category, file, raw_entries.lc.item(index)[0] + 1, plain_data(raw))
         )
-    return found
+    return found, None
+
+
+def _same_url(url: str) -> str | None:
+    """The form URLs are compared in, or None for text that is no URL at all (validation says so)."""
+    try:
+        return normalize_url(url) if url else None
+    except ValueError:
+        return None
 
 
 def _show(repo: Path, commit: str, path: str) -> str:
@@ -124,6 +165,11 @@ def _changed_files(repo: Path, base: str, head: str, catalog: str) -> list[tuple
 
 def changed_entries(catalog_dir: Path, base: str, head: str = "HEAD") -> list[Change]:
     """Entries added, changed or renamed between the merge base of `base` and `head`, in file order."""
+    return diff_catalog(catalog_dir, base, head).changes
+
+
+def diff_catalog(catalog_dir: Path, base: str, head: str = "HEAD") -> ChangeSet:
+    """The changed entries, and the changed files that could not be read at `head`."""
     catalog_dir = Path(catalog_dir).resolve()
     root = Path(git(catalog_dir, "rev-parse", "--show-toplevel").strip())
     catalog = catalog_dir.relative_to(root.resolve()).as_posix()
@@ -137,14 +183,18 @@ def changed_entries(catalog_dir: Path, base: str, head: str = "HEAD") -> list[Ch
 
     old: list[_Entry] = []
     new: list[_Entry] = []
+    unreadable: list[Unreadable] = []
     for old_path, new_path in _changed_files(root, merge_base, head, catalog):
         if old_path:
             old += parse_entries(_show(root, merge_base, old_path), old_path)
         if new_path:
-            new += parse_entries(_show(root, head, new_path), new_path)
+            entries, problem = read_entries(_show(root, head, new_path), new_path)
+            new += entries
+            if problem:
+                unreadable.append(problem)
 
     old_by_id = {e.id: e for e in old}
-    old_by_url = {normalize_url(e.url): e for e in old if e.url}
+    old_by_url = {key: e for e in old if (key := _same_url(e.url))}
     changes = []
     for entry in new:
         before = old_by_id.get(entry.id)
@@ -153,7 +203,7 @@ def changed_entries(catalog_dir: Path, base: str, head: str = "HEAD") -> list[Ch
             if before.data == entry.data and before.category == entry.category:
                 continue
             kind: ChangeKind = "changed"
-        elif entry.url and (moved := old_by_url.get(normalize_url(entry.url))) is not None:
+        elif (key := _same_url(entry.url)) and (moved := old_by_url.get(key)) is not None:
             kind, previous = "renamed", moved.name
         else:
             kind = "added"
@@ -170,4 +220,4 @@ def changed_entries(catalog_dir: Path, base: str, head: str = "HEAD") -> list[Ch
                 previous,
             )
         )
-    return changes
+    return ChangeSet(changes, unreadable)

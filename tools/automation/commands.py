@@ -27,6 +27,10 @@ def _annotate_validate(args: argparse.Namespace) -> int:
     catalog, problems = validate_catalog(args.catalog)
     for line in workflow_commands(problems):
         print(line)
+    # GitHub shows at most 10 error and 10 warning annotations per step: every problem is also
+    # listed in the log as FILE:LINE, on one line (so no text from the catalog can start a command).
+    for problem in problems:
+        print(" ".join(str(problem).split()), file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if catalog is None or (args.strict and warnings):
@@ -37,20 +41,22 @@ def _annotate_validate(args: argparse.Namespace) -> int:
 
 
 def _changed_entries(args: argparse.Namespace) -> int:
-    from tools.automation.changes import GitError, changed_entries
+    from tools.automation.changes import GitError, diff_catalog
     from tools.files import write_json_atomic
 
     try:
-        changes = changed_entries(args.catalog, args.base, args.head)
+        found = diff_catalog(args.catalog, args.base, args.head)
     except GitError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if args.json:
-        write_json_atomic(args.json, [c.as_dict() for c in changes])
-    for change in changes:
+        write_json_atomic(args.json, found.as_dict())
+    for change in found.changes:
         print(change.id)
-        print(f"{change.kind:8} {change.file}:{change.line}: {change.name}", file=sys.stderr)
-    if not changes:
+        print(f"{change.kind:8} {change.file}:{change.line}: {change.name!r}", file=sys.stderr)
+    for problem in found.unreadable:
+        print(f"unreadable {problem.file}:{problem.line}: {problem.message}", file=sys.stderr)
+    if not found.changes:
         print("no added or changed entries", file=sys.stderr)
     return 0
 
@@ -58,10 +64,19 @@ def _changed_entries(args: argparse.Namespace) -> int:
 def _pr_summary(args: argparse.Namespace) -> int:
     from tools.automation.summary import render_summary
 
-    changes = _read_json(args.changes, "the changed entries")
+    found = _read_json(args.changes, "the changed entries")
+    if isinstance(found, list):  # the older form: the changes alone
+        found = {"changes": found, "unreadable": []}
+    if not isinstance(found, dict) or not isinstance(found.get("changes"), list):
+        print(f"error: {args.changes}: not the output of `awesome changed-entries --json`", file=sys.stderr)
+        return 1
+    changes = [c for c in found["changes"] if isinstance(c, dict)]
+    unreadable = [u for u in found.get("unreadable") or [] if isinstance(u, dict)]
     report = _read_json(args.report, "the checker's report") if args.report and args.report.exists() else None
     status = _read_json(args.status, "the status file") if args.status and args.status.exists() else None
-    sys.stdout.write(render_summary(changes, report, status))
+    report = report if isinstance(report, dict) else None
+    status = status if isinstance(status, dict) else None
+    sys.stdout.write(render_summary(changes, report, status, unreadable=unreadable))
     return 0
 
 

@@ -37,7 +37,11 @@ def md(text: object) -> str:
 
 
 def _link(name: str, url: str) -> str:
-    if not is_web_url(url):
+    try:
+        web = is_web_url(url) and not any(c.isspace() for c in url)
+    except ValueError:  # text urlsplit cannot take apart ("https://[::1"): shown as text
+        web = False
+    if not web:
         return md(name)
     return f"[{md(name)}]({quote(url, safe=':/?#@!$&*+,;=%~._-')})"
 
@@ -105,11 +109,16 @@ def _stars(value: Any) -> str:
     return f"{value:,}" if isinstance(value, int) else "unknown"
 
 
+def _line(value: Any) -> int:
+    return value if isinstance(value, int) else 0
+
+
 def render_summary(
     changes: Sequence[Mapping[str, Any]],
     report: Mapping[str, Any] | None,
     status: Mapping[str, Any] | None = None,
     now: datetime | None = None,
+    unreadable: Sequence[Mapping[str, Any]] = (),
 ) -> str:
     """The job summary's Markdown for the changed entries (as `awesome changed-entries --json` wrote them)."""
     records: dict[str, dict[str, Any]] = {}
@@ -124,8 +133,20 @@ def render_summary(
     when = now or parse_time((report or {}).get("checked_at")) or datetime.now(UTC)
 
     lines = ["## New and changed entries", ""]
+    if unreadable:
+        lines.append(
+            f"{NO} These changed files could not be read, so their entries are neither listed nor checked; "
+            "the CI run's validation annotates the error:"
+        )
+        lines.append("")
+        lines += [f"- {md(u.get('file', ''))}:{_line(u.get('line'))}: {md(u.get('message', ''))}" for u in unreadable]
+        lines.append("")
     if not changes:
-        lines.append("This pull request adds or changes no catalog entries.")
+        lines.append(
+            "No other catalog entries are added or changed."
+            if unreadable
+            else "This pull request adds or changes no catalog entries."
+        )
         return "\n".join(lines) + "\n"
     lines += [
         f"Checked {when.date().isoformat()}. {YES} meets the criterion, {NO} does not, "
@@ -138,10 +159,10 @@ def render_summary(
     for change in changes:
         entry_id = str(change.get("id"))
         name, url = str(change.get("name", entry_id)), str(change.get("url", ""))
-        kind = str(change.get("kind", "added"))
+        kind = md(change.get("kind", "added"))
         if change.get("previous_name"):
             kind = f"renamed from {md(change['previous_name'])}"
-        where = f"{md(change.get('file', ''))}:{int(change.get('line', 0) or 0)}"
+        where = f"{md(change.get('file', ''))}:{_line(change.get('line'))}"
         record = records.get(entry_id)
         if record is None:
             lines.append(f"| {_link(name, url)} | {kind} | not checked | | | | | | | |")

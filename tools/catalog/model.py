@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from tools.catalog.urls import is_web_url
+from tools.catalog.urls import web_url_problem
 
 Kind = Literal["library", "talk", "podcast", "article", "book", "docs"]
 KINDS: tuple[str, ...] = ("library", "talk", "podcast", "article", "book", "docs")
@@ -52,9 +52,9 @@ class EntryModel(BaseModel):
     @field_validator("url", "docs")
     @classmethod
     def _web_address(cls, value: str | None) -> str | None:
-        if value is not None and not is_web_url(value):
-            scheme = value.split(":", 1)[0] + ":" if ":" in value else value
-            raise ValueError(f"must be a web address (https://...), not {scheme!r}")
+        problem = web_url_problem(value) if value is not None else None
+        if problem:
+            raise ValueError(problem)
         return value
 
 

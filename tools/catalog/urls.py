@@ -11,17 +11,41 @@ _GITHUB_HOSTS = ("github.com", "www.github.com")
 _GITHUB_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
+def web_url_problem(url: str) -> str | None:
+    """Why `url` is not a usable public web address, or None. Never raises: typos meet this first."""
+    if not url:
+        return "is empty"
+    if any(c.isspace() or not c.isprintable() for c in url):
+        return "has spaces or control characters in it"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError as exc:
+        return f"is not a valid address ({exc})"
+    if parts.scheme.lower() not in WEB_SCHEMES:
+        scheme = f"{parts.scheme}:" if parts.scheme else url
+        return f"must be a web address (https://...), not {scheme!r}"
+    if not parts.hostname:
+        return "must name a host, as in https://example.org/"
+    if parts.username is not None or parts.password is not None:
+        return "must not carry a user name or password"
+    return None
+
+
 def is_web_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
+    return web_url_problem(url) is None
 
 
 def normalize_url(url: str) -> str:
     """The form two URLs are compared in for duplicates: no case, scheme, `www.`, trailing `/` or `.git`."""
     parts = urlsplit(url.strip().lower())
     host = (parts.hostname or "").removeprefix("www.")
-    if parts.port:
-        host = f"{host}:{parts.port}"
+    try:
+        port = parts.port
+    except ValueError:  # the validator reports it; here it only must not crash
+        port = None
+    if port:
+        host = f"{host}:{port}"
     path = parts.path.rstrip("/").removesuffix(".git").rstrip("/")
     query = f"?{parts.query}" if parts.query else ""
     return f"{host}{path}{query}"
