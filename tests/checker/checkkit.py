@@ -40,9 +40,9 @@ def github_stub(facts: dict[str, dict[str, Any]]):
     """A fetch_repositories answering from {"owner/name": RepoFacts fields}; unlisted ones are not found."""
 
     async def fetch(
-        repos: list[tuple[str, str]], http: HttpClient, settings: Settings
+        repos: list[tuple[str, str]], http: HttpClient, settings: Settings, into: dict[tuple[str, str], RepoFacts]
     ) -> dict[tuple[str, str], RepoFacts]:
-        answer = {}
+        answer = into
         for owner, name in repos:
             fields = facts.get(f"{owner}/{name}".casefold())
             if fields is None:
@@ -57,7 +57,12 @@ def github_stub(facts: dict[str, dict[str, Any]]):
 
 
 def pypi_stub(facts: dict[str, dict[str, Any]]):
-    async def fetch(names: list[str], http: HttpClient, settings: Settings) -> dict[str, PypiFacts]:
-        return {n: PypiFacts(n, **({"found": True, **facts[n]} if n in facts else {"found": False})) for n in names}
+    async def fetch(
+        names: list[str], http: HttpClient, settings: Settings, into: dict[str, PypiFacts]
+    ) -> dict[str, PypiFacts]:
+        into.update(
+            {n: PypiFacts(n, **({"found": True, **facts[n]} if n in facts else {"found": False})) for n in names}
+        )
+        return into
 
     return fetch

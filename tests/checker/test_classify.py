@@ -74,6 +74,15 @@ def test_a_recent_pypi_release_keeps_an_old_repository_fresh() -> None:
     )
 
 
+def test_a_recent_pre_release_is_a_pypi_release_too() -> None:
+    """PyPI's `info.version` is the latest stable release; a beta uploaded last month is activity."""
+    old = NOW - timedelta(days=900)
+    beta = pypi(latest_release=old, last_upload=NOW - timedelta(days=20))
+    assert judge(repo(last_commit=old), beta).status == "ok"
+    assert judge(None, beta).status == "ok"  # a project whose home is not on GitHub
+    assert judge(None, pypi(latest_release=old, last_upload=old)).status == "stale"
+
+
 def test_stale_after_is_configurable() -> None:
     old = repo(last_commit=NOW - timedelta(days=40))
     assert judge(old, days=30).status == "stale" and judge(old, days=365).status == "ok"

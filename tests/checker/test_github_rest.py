@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tests.checker.hosts import Host, redirect, respond
 from tests.fakes.github import FakeGitHub
+from tools.checker.classify import classify
 from tools.checker.facts import RepoFacts
 from tools.checker.github import fetch_repositories
 from tools.checker.http import HttpClient
@@ -185,3 +188,32 @@ async def test_requests_to_github_are_bounded_by_github_concurrency(fake_github:
     fake_github.latency = 0.02
     results, _ = await check(fake_github, repos, tmp_path, github_concurrency=2)
     assert fake_github.max_in_flight == 2 and all(f.found for f in results.values())
+
+
+async def test_a_301_to_the_same_name_in_other_case_is_not_a_move(tmp_path: Path) -> None:
+    """The 301 path compares names without case too: /repositories/{id} answering `ACME/Lib` for `acme/lib`."""
+    body = json.dumps({"full_name": "ACME/Lib", "default_branch": None, "stargazers_count": 5}).encode()
+    routes = {
+        "/repos/acme/lib": redirect(301, "/repositories/7"),
+        "/repositories/7": respond(200, {"Content-Type": "application/json"}, body),
+    }
+    async with Host("127.0.0.134", routes=routes) as github:
+        settings = Settings(github_api_url=github.url(""), cache_dir=tmp_path, timeout=5, backoff_base=0.01)
+        async with HttpClient(settings) as http:
+            results = await fetch_repositories([("acme", "lib")], http, settings)
+    facts = results[("acme", "lib")]
+    assert (facts.found, facts.full_name, facts.stars, facts.error) == (True, "ACME/Lib", 5, None)
+    assert not facts.moved
+    verdict = classify(repo=facts, pypi=None, link=None, now=datetime.now(UTC), stale_after_days=365)
+    assert (verdict.status, verdict.moved_to) == ("ok", None)
+
+
+async def test_with_one_slot_per_host_repositories_are_asked_one_after_another(
+    fake_github: FakeGitHub, tmp_path: Path
+) -> None:
+    """Workers beyond the per-host limit would interleave half-asked repositories (a deadline loses them all)."""
+    for name in ("one", "two"):
+        fake_github.add("acme", name)
+    results, _ = await check(fake_github, [("acme", "one"), ("acme", "two")], tmp_path, per_host=1)
+    assert all(f.found and f.error is None for f in results.values())
+    assert [endpoint for endpoint, _ in fake_github.log] == ["repo", "commits", "release", "contributors"] * 2

@@ -29,7 +29,14 @@ async def test_404_and_410_are_dead_at_once() -> None:
         missing, gone = await check(host.url("/missing")), await check(host.url("/gone"))
     assert (missing.status, missing.http_status, missing.connect_failure) == ("dead", 404, False)
     assert (gone.status, gone.http_status) == ("dead", 410)
-    assert host.hits("/missing") == 1  # no retry, no GET
+    assert [r.method for r in host.requests if r.path == "/missing"] == ["HEAD", "GET"]  # no retry; GET confirms
+
+
+async def test_a_page_missing_for_head_only_is_not_dead() -> None:
+    """Some servers route GET alone and answer HEAD with 404: the page is there."""
+    async with Host(routes={"/": by_method(HEAD=respond(404), GET=respond(200))}) as host:
+        result = await check(host.url("/"))
+    assert (result.status, result.http_status) == ("ok", 200)
 
 
 async def test_head_refused_with_405_falls_back_to_get() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tools.checker.report import actions, markdown
-from tools.checker.report.escape import md, workflow_data, workflow_property
+from tools.checker.report.escape import md, md_code, workflow_data, workflow_property
 from tools.checker.report.terminal import TerminalProgress, print_summary
 from tools.status import empty_status
 
@@ -73,15 +73,23 @@ def test_markdown_lists_what_changed_since_the_last_run() -> None:
         "lib": {"name": "Lib", "status": "ok"},
         "same": {"name": "Same", "status": "ok"},
         "removed": {"name": "Removed", "status": "ok"},
+        "edited": {"name": "Edited", "status": "<img src=x onerror=alert(1)>"},
     }
     text = markdown.render(
-        report(entry("Lib", "dead", ["HTTP 410 (gone)"]), entry("Same", "ok", []), entry("New", "ok", [])), previous
+        report(
+            entry("Lib", "dead", ["HTTP 410 (gone)"]),
+            entry("Same", "ok", []),
+            entry("New", "ok", []),
+            entry("Edited", "ok", []),
+        ),
+        previous,
     )
     changes = text[text.index("## Changes since the last run (2026-11-14)") :]
     assert "**Lib**: ok → dead" in changes
     assert "**New**: new in the catalog, ok" in changes
     assert "**Removed**: removed from the catalog" in changes
     assert "Same" not in changes
+    assert "<img" not in changes and "&lt;img" in changes  # a hand-edited status.json is data too
 
 
 def test_each_section_says_its_fix_once_and_unknowns_are_folded() -> None:
@@ -140,12 +148,27 @@ def test_actions_annotations_point_at_file_and_line_and_are_escaped(tmp_path: Pa
     assert out.getvalue().startswith("::warning ")
 
 
+def test_actions_annotations_put_what_to_act_on_first() -> None:
+    """GitHub shows a step's first 10 warnings: a dead entry must not be the 13th, behind unknowns."""
+    unknowns = [entry(f"Offline{i}", "unknown", ["name resolution failed"]) for i in range(12)]
+    lines = actions.annotations(report(*unknowns, entry("Stale", "stale", ["old"]), entry("Gone", "dead", ["404"])))
+    assert [line.split("title=")[1].split("::")[0] for line in lines[:3]] == [
+        "Gone is dead",
+        "Stale is stale",
+        "Offline0 is unknown",
+    ]
+    assert len(lines) == 14
+
+
 def test_actions_only_under_github_actions() -> None:
     assert actions.enabled({"GITHUB_ACTIONS": "true"}) and not actions.enabled({})
 
 
 def test_escaping_helpers() -> None:
     assert md("a\nb") == "a b"
+    assert md_code("plain") == "`plain`" and md_code("a`b") == "`` a`b ``"
+    # A Location's query keeps backticks: two in a row must not close the span and let a link out.
+    assert md_code("http://x/?q=``[click](http://evil)``") == "``` http://x/?q=``[click](http://evil)`` ```"
     assert workflow_data("50%\r\n") == "50%25%0D%0A"
     assert workflow_property("a:b,c") == "a%3Ab%2Cc"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tests.checker.checkkit import catalog_of, github_stub, pypi_stub, settings
 from tests.checker.hosts import Host, hang, respond
+from tools.checker.facts import PypiFacts, RepoFacts
 from tools.checker.run import Outcome, check_catalog
 from tools.status import DEAD_AFTER_FAILED_RUNS, STATUSES, StatusFile
 
@@ -142,7 +143,7 @@ async def test_github_unreachable_keeps_last_known_figures_in_status_but_not_in_
     catalog = catalog_of(tmp_path / "catalog", [{"name": "Lib", "url": "https://github.com/acme/lib"}])
     first = await run(catalog, github=github_stub({"acme/lib": {"stars": 42, "last_commit": NOW}}))
 
-    async def unreachable(repos, http, settings):
+    async def unreachable(repos, http, settings, into):
         from tools.checker.facts import RepoFacts
 
         return {(o.casefold(), n.casefold()): RepoFacts(o, n, error="GitHub unreachable: timed out") for o, n in repos}
@@ -156,7 +157,7 @@ async def test_github_unreachable_keeps_last_known_figures_in_status_but_not_in_
 
 
 async def test_a_failing_source_does_not_end_the_run(tmp_path: Path) -> None:
-    async def broken(repos, http, settings):
+    async def broken(repos, http, settings, into):
         raise ValueError("surprise")
 
     async with Host(routes={"/": respond(200)}) as web:
@@ -222,3 +223,29 @@ async def test_only_checks_the_named_entries_and_keeps_the_others(tmp_path: Path
     assert web.hits("/b") == 1
     assert set(outcome.status["entries"]) == {"a", "b"}
     assert set(outcome.status["summary"]) == set(STATUSES)
+
+
+async def test_a_deadline_keeps_what_github_and_pypi_had_already_told(tmp_path: Path) -> None:
+    """Sources that answer some items and then hang: the answered ones are reported, not "not checked"."""
+
+    async def github_half(repos, http, settings, into):
+        into[("acme", "done")] = RepoFacts("acme", "done", found=True, full_name="acme/done", stars=7, archived=True)
+        await asyncio.sleep(3600)
+
+    async def pypi_half(names, http, settings, into):
+        into["done"] = PypiFacts("done", found=True, latest_version="1.0")
+        await asyncio.sleep(3600)
+
+    catalog = catalog_of(
+        tmp_path / "catalog",
+        [
+            {"name": "Done", "url": "https://github.com/acme/done", "pypi": "done"},
+            {"name": "Pending", "url": "https://github.com/acme/pending", "pypi": "pending"},
+        ],
+    )
+    outcome = await run(catalog, github=github_half, pypi=pypi_half, deadline=0.3)
+    done, pending = outcome.report["entries"]
+    assert outcome.report["complete"] is False
+    assert (done["status"], done["stars"], done["latest_version"]) == ("archived", 7, "1.0")
+    assert pending["status"] == "unknown" and "deadline" in pending["reasons"][0]
+    assert outcome.status["entries"]["done"]["stars"] == 7

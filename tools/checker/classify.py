@@ -92,7 +92,9 @@ def _stale_reason(repo: RepoFacts | None, pypi: PypiFacts | None, now: datetime,
     pypi_known = pypi is not None and pypi.found is True and not pypi.error
     if (repo is not None and not repo_known) or (pypi is not None and not pypi_known) or not (repo_known or pypi_known):
         return None
-    dates = [d for d in (repo.last_commit if repo else None, pypi.latest_release if pypi else None) if d]
+    # Any upload is a release (a pre-release newer than the latest stable one included).
+    releases = (pypi.latest_release, pypi.last_upload) if pypi else ()
+    dates = [d for d in (repo.last_commit if repo else None, *releases) if d]
     if not dates:
         return None  # no dates at all is no evidence of inactivity
     idle = (now - max(_aware(d) for d in dates)).days

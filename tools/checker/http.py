@@ -3,7 +3,13 @@
 Retries use tenacity: transient failures (transport errors, 429, 5xx, GitHub's secondary limit)
 are tried again after Retry-After (capped) or an exponential, jittered backoff. A Retry-After
 longer than the cap is not slept on: the response is returned so the caller can say "unknown".
-Scheduling (global and per-host limits) is the caller's job; this module only sends.
+
+Limits: the link scheduler decides *which* link goes next (fair turns between hosts, bounded
+workers), but GitHub's and PyPI's fetchers and redirects to other hosts send through here too.
+So every attempt also takes a slot of the global limit (`concurrency`) and of its host's limit
+(`per_host`), released before any retry's wait: `--concurrency` and `--per-host` hold for the
+run as a whole, whichever source sends, and wherever a redirect leads. A streamed GET gives its
+slots back once its headers are in; its caller closes it at once without reading the body.
 
 Measured on loopback (2,000 HEADs over 20 hosts, 64 in flight; `python -m benchmarks.links`):
 one httpx pool shared by every host costs ~1.7 ms of CPU per request, because httpcore scans
@@ -137,6 +143,8 @@ class HttpClient:
     def __init__(self, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
         self.settings = settings
         self.counts: Counter[str] = Counter()
+        self._slots = asyncio.Semaphore(settings.concurrency)  # requests in flight, every host
+        self._host_slots: dict[str, asyncio.Semaphore] = {}  # requests in flight, per host
         # Hosts whose connections keep failing (refused, DNS, connect timeout): see `_once`.
         self._unreachable: dict[str, tuple[int, str]] = {}
         # Exponential backoff from backoff_base, with jitter of the same size so that many links
@@ -144,7 +152,7 @@ class HttpClient:
         base = settings.backoff_base
         self._backoff = wait_exponential(multiplier=base, max=settings.retry_after_cap) + wait_random(0, base)
         if transport is None:
-            transport = PerOriginTransport(max(settings.per_host, settings.github_concurrency))
+            transport = PerOriginTransport(settings.per_host)
         self.client = httpx.AsyncClient(
             timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, settings.connect_timeout)),
             follow_redirects=False,
@@ -167,6 +175,12 @@ class HttpClient:
         if isinstance(exc, _Transient) and exc.delay is not None:
             return min(exc.delay, self.settings.retry_after_cap)
         return self._backoff(state)
+
+    def _host_slot(self, host: str) -> asyncio.Semaphore:
+        slot = self._host_slots.get(host)
+        if slot is None:
+            slot = self._host_slots[host] = asyncio.Semaphore(self.settings.per_host)
+        return slot
 
     async def send(
         self,
@@ -210,12 +224,14 @@ class HttpClient:
             # Without a network every request would wait out its timeout and retries; once a
             # host has refused enough connections in a row, the rest fail at once, same reason.
             raise FetchError(f"{reason} (not tried again: {failures} connections to {host} failed)", unreachable=True)
-        self.counts[kind] += 1
         try:
             request = self.client.build_request(method, url, headers=headers, json=json)
-            # httpx's timeout is per network operation; this bounds a drip-feeding server too.
-            async with asyncio.timeout(self.settings.timeout * 2):
-                response = await self.client.send(request, stream=stream)
+            # The host's slot first: a request queued behind a busy host holds no global slot.
+            async with self._host_slot(host), self._slots:
+                self.counts[kind] += 1
+                # httpx's timeout is per network operation; this bounds a drip-feeding server too.
+                async with asyncio.timeout(self.settings.timeout * 2):
+                    response = await self.client.send(request, stream=stream)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             error = describe_transport_error(exc)
             self._unreachable[host] = (self._unreachable.get(host, (0, ""))[0] + 1, error.reason)

@@ -87,8 +87,12 @@ async def _probe(url: str, http: HttpClient) -> tuple[int, str | None]:
 
 
 def _head_refused(status: int) -> bool:
-    """HEAD answers that say nothing about the page: 405, 403, 501, other 4xx (not 404/410), 5xx."""
-    return status in (403, 405, 501) or (400 <= status < 600 and status not in GONE and status != 429)
+    """HEAD answers that GET must confirm: every 4xx but 429 (rate limits apply to GET too), and 5xx.
+
+    405, 403 and 501 are servers refusing HEAD; 404 and 410 are confirmed too, because a few
+    servers route GET alone and answer HEAD with 404, and `dead` must never come from HEAD only.
+    """
+    return 400 <= status < 600 and status != 429
 
 
 def _final(url: str, status: int, permanent_target: str | None) -> LinkResult:

@@ -29,12 +29,17 @@ def normalize(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-async def fetch_projects(names: list[str], http: HttpClient, settings: Settings) -> dict[str, PypiFacts]:
-    """Facts for each name, keyed by the name as given; every name is answered."""
+async def fetch_projects(
+    names: list[str], http: HttpClient, settings: Settings, into: dict[str, PypiFacts] | None = None
+) -> dict[str, PypiFacts]:
+    """Facts for each name, keyed by the name as given; every name is answered.
+
+    Facts land in `into` (returned) as each project is done, so a run cut short keeps them.
+    """
     spellings: dict[str, list[str]] = {}
     for name in names:
         spellings.setdefault(normalize(name), []).append(name)
-    results: dict[str, PypiFacts] = {}
+    results: dict[str, PypiFacts] = {} if into is None else into
     base = settings.pypi_url.rstrip("/")
 
     async def handle(project: str) -> None:

@@ -25,6 +25,7 @@ from tools.checker import history
 from tools.checker.classify import classify, figures, iso
 from tools.checker.facts import LinkResult, PypiFacts, RepoFacts
 from tools.checker.github import fetch_repositories as github_repositories
+from tools.checker.github._common import key_of
 from tools.checker.http import HttpClient
 from tools.checker.links import check_link, host_of
 from tools.checker.pypi import fetch_projects as pypi_projects
@@ -37,8 +38,11 @@ from tools.paths import display_path
 from tools.status import STATUSES, EntryRecord, StatusFile, StatusFileError, empty_status, load_status, save_status
 
 RepoKey = tuple[str, str]
-FetchRepositories = Callable[[list[RepoKey], HttpClient, Settings], Awaitable[dict[RepoKey, RepoFacts]]]
-FetchProjects = Callable[[list[str], HttpClient, Settings], Awaitable[dict[str, PypiFacts]]]
+# A source is called with what to ask about and the dict to fill as answers come in (see _collect).
+FetchRepositories = Callable[
+    [list[RepoKey], HttpClient, Settings, dict[RepoKey, RepoFacts]], Awaitable[dict[RepoKey, RepoFacts]]
+]
+FetchProjects = Callable[[list[str], HttpClient, Settings, dict[str, PypiFacts]], Awaitable[dict[str, PypiFacts]]]
 REQUEST_KINDS = ("github_graphql", "github_rest", "pypi", "web")
 
 
@@ -68,10 +72,6 @@ class Findings:
     stopped: str | None = None  # why the run ended early: the reason given to what it did not check
     interrupted: bool = False
     requests: dict[str, int] = field(default_factory=dict)
-
-
-def _key(owner: str, repo: str) -> RepoKey:
-    return owner.casefold(), repo.casefold()
 
 
 async def check_catalog(
@@ -111,7 +111,7 @@ async def _collect(
     transport: httpx.AsyncBaseTransport | None,
 ) -> Findings:
     """Ask GitHub, PyPI and the web side by side, under the deadline; Ctrl-C ends it early too."""
-    repos = {_key(*r): r for e in entries if (r := github_repo(e.url))}
+    repos = {key_of(*r): r for e in entries if (r := github_repo(e.url))}
     names = list(dict.fromkeys(e.pypi for e in entries if e.pypi))
     urls = list(dict.fromkeys(u for e in entries for u in (None if github_repo(e.url) else e.url, e.docs) if u))
     found = Findings()
@@ -126,12 +126,12 @@ async def _collect(
 
     progress.start(len(urls) + bool(repos) + bool(names))
     async with HttpClient(settings, transport=transport) as http:
-
+        # The sources fill Findings as they learn, so a deadline or Ctrl-C keeps what they knew.
         async def get_repos() -> None:
-            found.repos.update(await fetch_repositories(list(repos.values()), http, settings))
+            found.repos.update(await fetch_repositories(list(repos.values()), http, settings, found.repos))
 
         async def get_projects() -> None:
-            found.projects.update(await fetch_projects(names, http, settings))
+            found.projects.update(await fetch_projects(names, http, settings, found.projects))
 
         try:
             async with asyncio.timeout(settings.deadline), asyncio.TaskGroup() as group:
@@ -238,7 +238,7 @@ def _judge(
     missing = found.stopped or "not checked"
     repo = pypi = link = None
     if (gh := github_repo(entry.url)) is not None:
-        repo = found.repos.get(_key(*gh))
+        repo = found.repos.get(key_of(*gh))
         if repo is None:
             checked = False
             repo = RepoFacts(gh[0], gh[1], error=found.source_errors.get("GitHub") or missing)

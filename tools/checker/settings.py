@@ -37,6 +37,12 @@ class Settings:
     cache_dir: Path = REPO_ROOT / ".cache" / "checker"
     user_agent: str = "awesome-asyncio-checker/0.1 (+https://github.com/awesome-asyncio)"
 
+    @property
+    def github_workers(self) -> int:
+        """GitHub's API is one host: more workers than its per-host slots would only queue there,
+        each holding a half-asked repository that a deadline would then lose."""
+        return max(1, min(self.github_concurrency, self.per_host))
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
         env = os.environ if env is None else env

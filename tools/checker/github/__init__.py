@@ -13,19 +13,25 @@ __all__ = ["fetch_repositories"]
 
 
 async def fetch_repositories(
-    repos: list[tuple[str, str]], http: HttpClient, settings: Settings
+    repos: list[tuple[str, str]],
+    http: HttpClient,
+    settings: Settings,
+    into: dict[tuple[str, str], RepoFacts] | None = None,
 ) -> dict[tuple[str, str], RepoFacts]:
     """Facts for each (owner, repo), keyed by (owner.casefold(), repo.casefold()).
 
     Every key asked for is answered: a repository GitHub could not tell about has `error` set.
+    Facts land in `into` (returned) as each repository or batch is done, so that a run cut
+    short by its deadline or Ctrl-C still reports what GitHub had already told.
     """
+    results = {} if into is None else into
     unique: dict[tuple[str, str], tuple[str, str]] = {}
     for owner, name in repos:
         unique.setdefault(key_of(owner, name), (owner, name))
     if not unique:
-        return {}
+        return results
     if not settings.github_token:
-        return await fetch_rest(list(unique.values()), http, settings)
-    results = await fetch_graphql(list(unique.values()), http, settings)
+        return await fetch_rest(list(unique.values()), http, settings, results)
+    await fetch_graphql(list(unique.values()), http, settings, results)
     await fetch_contributors(list(results.values()), http, settings)
     return results

@@ -71,15 +71,15 @@ class GraphQLFetcher:
         self.budget = Budget()
         self.headers = {"Authorization": f"bearer {settings.github_token}", "Accept": "application/json"}
 
-    async def fetch(self, repos: list[tuple[str, str]]) -> dict[Key, RepoFacts]:
-        results: dict[Key, RepoFacts] = {}
+    async def fetch(self, repos: list[tuple[str, str]], results: dict[Key, RepoFacts]) -> dict[Key, RepoFacts]:
+        """Fills `results` batch by batch (a run cut short keeps the batches that were answered)."""
         size = max(1, self.settings.graphql_batch)
         batches = [repos[i : i + size] for i in range(0, len(repos), size)]
 
         async def handle(batch: list[tuple[str, str]]) -> None:
             results.update(await self._batch(batch))
 
-        await run_workers(batches, self.settings.github_concurrency, handle)
+        await run_workers(batches, self.settings.github_workers, handle)
         return results
 
     async def _batch(self, batch: list[tuple[str, str]]) -> dict[Key, RepoFacts]:
@@ -199,5 +199,7 @@ def _all_failed(batch: list[tuple[str, str]], reason: str) -> dict[Key, RepoFact
     return {key_of(o, n): RepoFacts(owner=o, name=n, error=reason) for o, n in batch}
 
 
-async def fetch_graphql(repos: list[tuple[str, str]], http: HttpClient, settings: Settings) -> dict[Key, RepoFacts]:
-    return await GraphQLFetcher(http, settings).fetch(repos)
+async def fetch_graphql(
+    repos: list[tuple[str, str]], http: HttpClient, settings: Settings, into: dict[Key, RepoFacts] | None = None
+) -> dict[Key, RepoFacts]:
+    return await GraphQLFetcher(http, settings).fetch(repos, {} if into is None else into)

@@ -92,8 +92,8 @@ class RestFetcher:
         self.headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
         self.waiting = 0
 
-    async def fetch(self, repos: list[tuple[str, str]]) -> dict[Key, RepoFacts]:
-        results: dict[Key, RepoFacts] = {}
+    async def fetch(self, repos: list[tuple[str, str]], results: dict[Key, RepoFacts]) -> dict[Key, RepoFacts]:
+        """Fills `results` as each repository is done; one still being asked about is left out."""
         self.waiting = len(repos)
 
         async def handle(repo: tuple[str, str]) -> None:
@@ -106,7 +106,7 @@ class RestFetcher:
             results[key_of(*repo)] = facts
 
         try:
-            await run_workers(repos, self.settings.github_concurrency, handle)
+            await run_workers(repos, self.settings.github_workers, handle)
         finally:
             self.etags.save()
         return results
@@ -201,8 +201,10 @@ class RestFetcher:
         return str(target)
 
 
-async def fetch_rest(repos: list[tuple[str, str]], http: HttpClient, settings: Settings) -> dict[Key, RepoFacts]:
-    return await RestFetcher(http, settings).fetch(repos)
+async def fetch_rest(
+    repos: list[tuple[str, str]], http: HttpClient, settings: Settings, into: dict[Key, RepoFacts] | None = None
+) -> dict[Key, RepoFacts]:
+    return await RestFetcher(http, settings).fetch(repos, {} if into is None else into)
 
 
 async def fetch_contributors(facts: list[RepoFacts], http: HttpClient, settings: Settings) -> None:
@@ -228,6 +230,6 @@ async def fetch_contributors(facts: list[RepoFacts], http: HttpClient, settings:
             repo.contributors = 0
 
     try:
-        await run_workers([f for f in facts if f.found], settings.github_concurrency, handle)
+        await run_workers([f for f in facts if f.found], settings.github_workers, handle)
     finally:
         fetcher.etags.save()

@@ -1,7 +1,10 @@
 """Under GitHub Actions: the Markdown report in the job summary, and an annotation per flagged entry.
 
 Annotations point at the catalog file and line of the entry, so a pull request's diff shows them.
-Their text is escaped by GitHub's rules for workflow commands (see escape.py).
+Their text is escaped by GitHub's rules for workflow commands (see escape.py). GitHub shows only
+the first 10 warnings of a step, so they come in the Markdown report's order of action (dead,
+moved, archived, stale, then unknown): a run with a hundred unreachable entries must not hide
+the one dead entry behind them.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tools.checker.report.escape import workflow_data, workflow_property
-from tools.status import FLAGGED
+from tools.checker.report.markdown import SECTION_ORDER
 
 
 def enabled(env: Mapping[str, str] | None = None) -> bool:
@@ -21,9 +24,8 @@ def enabled(env: Mapping[str, str] | None = None) -> bool:
 
 def annotations(report: dict[str, Any]) -> list[str]:
     lines = []
-    for entry in report["entries"]:
-        if entry["status"] not in FLAGGED:
-            continue
+    flagged = [entry for entry in report["entries"] if entry["status"] in SECTION_ORDER]
+    for entry in sorted(flagged, key=lambda e: SECTION_ORDER.index(e["status"])):
         message = f"{entry['name']} is {entry['status']}: " + ("; ".join(entry["reasons"]) or "no reason recorded")
         if entry.get("moved_to"):
             message += f" (new address: {entry['moved_to']})"

@@ -29,10 +29,17 @@ def md_link(text: str, url: str) -> str:
 
 
 def md_code(text: str) -> str:
-    """Inline code that cannot be closed early by backticks in the text."""
+    """Inline code that cannot be closed early by backticks in the text.
+
+    CommonMark closes a code span only with a run of exactly as many backticks as opened it, so
+    the fence is one longer than the longest run in the text (a redirect's query string, say).
+    """
     text = " ".join(str(text).split())
-    fence = "``" if "`" in text else "`"
-    return f"{fence} {text} {fence}" if fence == "``" else f"`{text}`"
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    if not longest:
+        return f"`{text}`"
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}"
 
 
 def workflow_data(text: str) -> str:

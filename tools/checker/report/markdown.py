@@ -100,7 +100,8 @@ def _changes_section(entries: list[dict[str, Any]], previous: StatusFile | None,
         if old is None:
             items.append(f"- **{md(entry['name'])}**: new in the catalog, {entry['status']}.")
         elif old.get("status") != entry["status"]:
-            items.append(f"- **{md(entry['name'])}**: {old.get('status')} → {entry['status']}.")
+            # The previous status comes from a file in the repository: data, escaped like the catalog.
+            items.append(f"- **{md(entry['name'])}**: {md(str(old.get('status')))} → {entry['status']}.")
     items += [
         f"- **{md(old.get('name', entry_id))}**: removed from the catalog."
         for entry_id, old in before.items()
