@@ -15,12 +15,14 @@ from mkdocs.config import load_config
 from tools.paths import REPO_ROOT
 
 XSS = "<script>alert(1)</script> & friends."
-TRICKY_NAME = "Pipe|Star*[Bracket]"
+TRICKY_NAME = "Pipe|Star*[Bracket]`<&>"  # Markdown and HTML syntax, all to be read literally
+TRICKY_TITLE = "Web <Frameworks> & Co | *Fast* [`ASGI`]"
+TRICKY_DESCRIPTION = "Frameworks for the web, with <b>markup</b> | *stars* [links](x) `ticks` that must stay text."
 
 CATEGORIES: dict[str, dict[str, Any]] = {
     "web": {
-        "title": "Web <Frameworks> & Co",
-        "description": "Frameworks for the web, with <b>markup</b> that must stay text.",
+        "title": TRICKY_TITLE,
+        "description": TRICKY_DESCRIPTION,
         "entries": [
             {
                 "name": "Alpha",
@@ -50,12 +52,18 @@ CATEGORIES: dict[str, dict[str, Any]] = {
                 "url": "https://github.com/example/pipe",
                 "description": "Has *stars* and | pipes | in text.",
                 "tags": ["http"],
+                "added": "2026-09-01",
             },
-            {"name": "Zeta", "url": "https://github.com/example/zeta", "description": "Moved to a new organisation."},
+            {
+                "name": "Zeta",
+                "url": "https://github.com/example/zeta",
+                "description": "Moved to a new organisation.",
+                "tags": ["omega"],  # another entry's name: search must still rank that entry first
+            },
         ],
     },
     "testing": {
-        "title": "Testing",
+        "title": "Testing and Mocking for Coroutines",  # long: its card's count must not break on a phone
         "description": "Tools to test asynchronous code.",
         "entries": [
             {
@@ -153,6 +161,12 @@ The [README](README.md) is generated.
 ## Inclusion criteria
 
 A project must be alive.
+
+```yaml
+# an entry (comments and variables in code must stay legible)
+  - name: Alpha
+    tags: [asgi, http]
+```
 """
 
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route, sync_playwright
+from sitekit import TRICKY_NAME
 
 from tools.paths import REPO_ROOT
 
@@ -121,6 +122,71 @@ def test_search_finds_an_entry_by_name(visit: Visit, base_url: str) -> None:
     assert visit.hosts == {"127.0.0.1"}
 
 
+def test_search_shows_a_name_full_of_markup_literally(visit: Visit, base_url: str) -> None:
+    page = visit.open(base_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Pipe", delay=30)
+    result = page.locator(".md-search-result__item a[href$='#pipe-star-bracket']").first
+    result.wait_for(state="visible", timeout=10_000)
+    assert result.locator("h2").inner_text() == TRICKY_NAME
+    assert visit.errors == []
+
+
+def test_search_ranks_an_entry_by_its_name_above_entries_tagged_with_it(visit: Visit, base_url: str) -> None:
+    page = visit.open(base_url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Omega", delay=30)  # Zeta, on another page, carries the tag "omega"
+    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
+    entries = page.eval_on_selector_all(
+        ".md-search-result__link", "els => els.map(e => e.getAttribute('href')).filter(h => /categories\\/.*#/.test(h))"
+    )
+    assert entries and entries[0].endswith("categories/testing/?h=omega#omega"), entries
+    assert "#alpha" not in " ".join(entries)  # untagged entries of the page where Zeta lives do not match
+
+
+def test_every_page_links_to_home_tags_health_and_contributing(visit: Visit, base_url: str) -> None:
+    """On a desktop screen, where Material shows no menu button: the home page hides the sidebar."""
+    for path in ("", "categories/web/", "tags/", "health/", "contributing/"):
+        page = visit.open(base_url + path)
+        for name in ("Home", "Tags", "Health", "Contributing"):
+            links = page.get_by_role("link", name=name, exact=True)
+            assert any(links.nth(i).is_visible() for i in range(links.count())), f"{path or 'home'}: no visible {name}"
+
+
+def test_health_marks_each_status_with_its_own_colour(visit: Visit, base_url: str) -> None:
+    page = visit.open(base_url + "health/")
+    colours = page.eval_on_selector_all(
+        ".aa-health .aa-status",
+        "els => Object.fromEntries(els.map(e => [e.className, getComputedStyle(e).borderLeftColor]))",
+    )
+    marked = [colours[f"aa-status aa-status--{s}"] for s in ("ok", "stale", "archived", "moved", "dead")]
+    assert len(set(marked)) == 5, colours
+
+
+def test_category_counts_stay_on_one_line_on_a_phone(browser: Browser, base_url: str) -> None:
+    visit = Visit(browser, viewport={"width": 375, "height": 800})
+    try:
+        page = visit.open(base_url)
+        lines = page.eval_on_selector_all(".aa-cards .aa-count", "els => els.map(e => e.getClientRects().length)")
+        assert lines and all(n == 1 for n in lines), lines
+    finally:
+        visit.context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_an_entry_anchor_shows_the_entry_below_the_sticky_header(browser: Browser, base_url: str, width: int) -> None:
+    visit = Visit(browser, viewport={"width": width, "height": 600})
+    try:
+        page = visit.open(base_url + "categories/web/#delta")
+        assert page.evaluate("scrollY") > 0
+        header = page.locator(".md-header").bounding_box()
+        heading = page.locator("[id='delta']").bounding_box()
+        assert header and heading
+        assert header["y"] + header["height"] <= heading["y"] < 600, (header, heading)
+    finally:
+        visit.context.close()
+
+
 def test_sorting_by_stars_and_by_activity_reorders_entries(visit: Visit, base_url: str) -> None:
     page = visit.open(base_url + "categories/web/")
     by_name = ["alpha", "beta", "delta", "epsilon", "gamma", "pipe-star-bracket", "zeta"]
@@ -134,18 +200,28 @@ def test_sorting_by_stars_and_by_activity_reorders_entries(visit: Visit, base_ur
     assert entry_ids(page) == by_name
 
 
+def tab_to(page: Page, selector: str, limit: int = 100) -> None:
+    """Press Tab from where the focus is until `selector` has it, as a keyboard user would reach it."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"{selector} is not reached with Tab")
+
+
 def test_sorting_from_the_keyboard(visit: Visit, base_url: str) -> None:
     page = visit.open(base_url + "categories/web/")
-    page.locator("[data-aa-sort]").focus()
+    tab_to(page, "[data-aa-sort]")
     page.keyboard.press("ArrowDown")  # Name -> Stars
     assert page.locator("[data-aa-sort]").input_value() == "stars"
     assert entry_ids(page)[:2] == ["beta", "alpha"]
+    tab_to(page, "[data-aa-hide]", limit=1)  # the next stop after the sort control
 
 
 def test_hiding_inactive_entries_from_the_keyboard(visit: Visit, base_url: str) -> None:
     page = visit.open(base_url + "categories/web/")
     checkbox = page.locator("[data-aa-hide]")
-    checkbox.focus()
+    tab_to(page, "[data-aa-hide]")
     page.keyboard.press("Space")
     assert checkbox.is_checked()
     assert entry_ids(page, visible_only=True) == ["alpha", "beta", "pipe-star-bracket", "zeta"]
@@ -167,7 +243,17 @@ def test_without_javascript_every_entry_is_listed(browser: Browser, base_url: st
 
 
 @pytest.mark.parametrize(
-    ("path", "scheme"), [("", "light"), ("categories/web/", "light"), ("categories/web/", "dark"), ("health/", "light")]
+    ("path", "scheme"),
+    [
+        ("", "light"),
+        ("", "dark"),
+        ("categories/web/", "light"),
+        ("categories/web/", "dark"),
+        ("tags/", "light"),
+        ("health/", "light"),
+        ("contributing/", "light"),  # with a code block: highlighting must keep its contrast
+        ("404.html", "light"),
+    ],
 )
 def test_axe_finds_no_serious_or_critical_violations(browser: Browser, base_url: str, path: str, scheme: str) -> None:
     if not AXE.is_file():

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 
 import pytest
 from mkdocs.exceptions import Abort
-from sitekit import CONTRIBUTING, STATUS, XSS, build_site, write_catalog
+from sitekit import CONTRIBUTING, STATUS, TRICKY_NAME, XSS, build_site, write_catalog
 
 from tools.site.links import Linker, page_url
 from tools.site.pages import contributing_page
@@ -109,12 +109,15 @@ def test_catalog_json_before_any_check_uses_absolute_pages(unchecked_site: Path)
 def test_feed_is_valid_atom_of_added_entries_newest_first(fixture_site: Path) -> None:
     root = ET.parse(fixture_site / "feed.xml").getroot()
     assert root.tag == f"{ATOM}feed"
+    # Without a site URL the links are relative to the feed, which sits at the site's root.
+    home = root.find(f"{ATOM}link[@rel='alternate']")
+    assert home is not None and urljoin("http://site/feed.xml", home.get("href", "-")) == "http://site/"
     assert root.findtext(f"{ATOM}updated") == "2026-11-20T00:00:00Z"
     entries = root.findall(f"{ATOM}entry")
-    assert [e.findtext(f"{ATOM}title") for e in entries] == ["Beta", "Alpha", "Omega"]
+    assert [e.findtext(f"{ATOM}title") for e in entries] == ["Beta", "Alpha", "Omega", TRICKY_NAME]
     assert entries[0].findtext(f"{ATOM}summary") == XSS  # escaped in the XML, intact once parsed
     ids = [e.findtext(f"{ATOM}id") for e in entries]
-    assert len(set(ids)) == 3 and all(i and i.startswith("urn:uuid:") for i in ids)
+    assert len(set(ids)) == 4 and all(i and i.startswith("urn:uuid:") for i in ids)
     for entry in entries:
         for required in ("id", "title", "updated"):
             assert entry.findtext(f"{ATOM}{required}")
@@ -129,6 +132,8 @@ def test_feed_links_are_absolute_with_a_site_url(unchecked_site: Path) -> None:
     root = ET.parse(unchecked_site / "feed.xml").getroot()
     self_link = root.find(f"{ATOM}link[@rel='self']")
     assert self_link is not None and self_link.get("href") == "https://aa.example.org/sub/feed.xml"
+    home = root.find(f"{ATOM}link[@rel='alternate']")
+    assert home is not None and home.get("href") == "https://aa.example.org/sub/"
     first = root.find(f"{ATOM}entry/{ATOM}link[@rel='alternate']")
     assert first is not None and first.get("href") == "https://aa.example.org/sub/categories/web/#beta"
 

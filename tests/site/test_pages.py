@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from sitekit import CATEGORIES, TRICKY_NAME, XSS
+from sitekit import CATEGORIES, TRICKY_DESCRIPTION, TRICKY_NAME, TRICKY_TITLE, XSS
 
 from tools.catalog import load_catalog
 from tools.paths import CATALOG_DIR, REPO_ROOT
@@ -111,7 +111,10 @@ def test_flagged_entries_carry_a_visible_mark_with_the_reason(
 
 
 def test_moved_entries_link_to_the_new_address_and_healthy_ones_are_unmarked(fixture_site: Path) -> None:
-    assert 'Now at <a href="https://github.com/neworg/zeta">' in article(fixture_site, "web", "zeta")
+    # The reason and the new address read as one sentence: "Moved: renamed on GitHub; now at <address>".
+    assert '<strong>Moved:</strong> renamed on GitHub; now at <a href="https://github.com/neworg/zeta">' in article(
+        fixture_site, "web", "zeta"
+    )
     for entry_id in ("alpha", "beta", "pipe-star-bracket"):
         assert "aa-flag" not in article(fixture_site, "web", entry_id)
 
@@ -123,7 +126,28 @@ def test_catalog_text_is_escaped_everywhere(fixture_site: Path) -> None:
         assert "<Frameworks>" not in text and "<b>markup</b>" not in text, path
     web = page(fixture_site, "categories/web")
     assert html.escape(XSS) in web
-    assert "<title>Web &lt;Frameworks&gt; &amp; Co - Awesome Asyncio</title>" in web
+    assert f"<title>{html.escape(TRICKY_TITLE)} - Awesome Asyncio</title>" in web
+    assert f'<meta name="description" content="{html.escape(TRICKY_DESCRIPTION)}">' in web
+
+
+def test_a_name_full_of_markup_reads_literally_everywhere(fixture_site: Path) -> None:
+    """`Pipe|Star*[Bracket]`<&>` as a link's text on every page that names the entry, escaped once."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    link = f">{html.escape(TRICKY_NAME)}</a>"
+    for where in ("categories/web", "", "tags", "health"):  # its page, recently added, its tag, flagged unknown
+        assert link in page(fixture_site, where), where
+    for path in html_pages(fixture_site):
+        text = path.read_text(encoding="utf-8")
+        assert "`<&>" not in text and "&amp;lt;" not in text and "&amp;amp;" not in text, path
+        assert "<em>Fast</em>" not in text and "<code>ASGI</code>" not in text, path
+    for where in ("tags", "health", ""):
+        assert html.escape(TRICKY_TITLE) in page(fixture_site, where), where
+    entries = json.loads((fixture_site / "catalog.json").read_text(encoding="utf-8"))["entries"]
+    assert TRICKY_NAME in [e["name"] for e in entries]
+    feed = ET.parse(fixture_site / "feed.xml").getroot()
+    assert TRICKY_NAME in [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
 
 
 def test_markdown_syntax_in_names_and_descriptions_stays_literal(fixture_site: Path) -> None:
@@ -236,6 +260,30 @@ def test_search_index_has_a_section_per_entry(fixture_site: Path) -> None:
     locations = {doc["location"]: doc["title"] for doc in index["docs"]}
     assert locations["categories/web/#pipe-star-bracket"] == html.escape(TRICKY_NAME, quote=False)
     assert "categories/testing/#omega" in locations
+
+
+def test_each_search_result_carries_its_own_tags_and_names_outweigh_tags(fixture_site: Path) -> None:
+    """Material gives every section its page's tags, and weighs tags far above titles: a search for a
+    name would list everything on pages where anything carries that name as a tag first."""
+    import json
+
+    index = json.loads((fixture_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    for slug, category in CATEGORIES.items():
+        for entry in category["entries"]:
+            doc = docs[f"categories/{slug}/#{re.sub(r'[^a-z0-9]+', '-', entry['name'].lower()).strip('-')}"]
+            assert doc.get("tags", []) == entry.get("tags", []), doc["location"]
+    fields = index["config"]["fields"]
+    assert fields["tags"]["boost"] < fields["title"]["boost"]
+    # Tags are separate words in the indexed text too, not "asgihttp".
+    assert re.search(r"\basgi\b", docs["categories/web/#alpha"]["text"])
+    assert re.search(r"\bhttp\b", docs["categories/web/#alpha"]["text"])
+
+
+def test_every_page_names_the_search_dialog(fixture_site: Path) -> None:
+    """axe's aria-dialog-name, on the pages MkDocs renders from templates (404.html) as on the others."""
+    for path in [*html_pages(fixture_site), fixture_site / "404.html"]:
+        assert 'data-md-component="search" role="dialog" aria-label="Search">' in path.read_text(encoding="utf-8"), path
 
 
 def test_generated_pages_are_not_in_the_tree() -> None:

@@ -30,7 +30,8 @@ def _site_path(src_uri: str, anchor: str | None = None, directory_urls: bool = T
 
 
 def _absolute(site_url: str | None, path: str) -> str:
-    return (site_url.rstrip("/") + "/" + path) if site_url else path
+    # Without a site URL, links are relative to the feed at the site's root; "" would be the feed itself.
+    return (site_url.rstrip("/") + "/" + path) if site_url else (path or "./")
 
 
 def entry_record(entry: Entry, figures: Figures, site_url: str | None, directory_urls: bool = True) -> dict[str, Any]:

@@ -128,7 +128,7 @@ def health_page(data: SiteData, directory_urls: bool = True) -> str:
     complete = data.status.get("complete")
     note = "" if data.checked_at is None or complete else " The last run did not finish; some figures are older."
     parts = [
-        front_matter(title="Health"),
+        front_matter(title="Health", hide=["navigation"]),
         "# Health\n\n",
         f"<p>{_checked_sentence(data)}{note} The checker reads GitHub, PyPI and every link; "
         "an entry is <em>stale</em> after a year without a commit or a release.</p>\n\n",
@@ -189,4 +189,4 @@ def contributing_page(text: str, repository: str | None = None) -> str:
         return f"{match['lead']}{target or '#'}"
 
     body = REFERENCE.sub(reference, INLINE_LINK.sub(inline, text))
-    return front_matter(title="Contributing") + body
+    return front_matter(title="Contributing", hide=["navigation"]) + body

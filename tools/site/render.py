@@ -89,11 +89,11 @@ def _flag(figures: Figures) -> str:
     if figures.status not in MARKED:
         return ""
     label = STATUS_LABELS[figures.status]
-    reasons = "; ".join(figures.reasons)
-    detail = f" {esc(reasons)}" if reasons else ""
+    details = [esc(reason) for reason in figures.reasons]
     moved = safe_url(figures.moved_to)
     if figures.status == "moved" and moved:
-        detail += f' Now at <a href="{esc(moved)}">{esc(moved)}</a>.'
+        details.append(f'now at <a href="{esc(moved)}">{esc(moved)}</a>')
+    detail = f" {'; '.join(details)}" if details else ""
     return f'<p class="aa-flag aa-flag--{figures.status}"><strong>{label}:</strong>{detail}</p>'
 
 
@@ -111,7 +111,8 @@ def entry_block(entry: Entry, figures: Figures, index: int, now: datetime, linke
     classes = "aa-entry" + (f" aa-entry--{figures.status}" if figures.status in MARKED else "")
     if figures.status in HIDEABLE:
         data.append("data-aa-hideable")
-    tags = "".join(
+    # Spaces between the tags keep them apart as words, in the search index as on the page.
+    tags = " ".join(
         f'<a class="md-tag" href="{esc(linker.to(TAGS, tag_anchor(tag)))}">{esc(tag)}</a>' for tag in entry.tags
     )
     parts = [
