@@ -73,18 +73,20 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def catalog_option(p: argparse.ArgumentParser) -> None:
+    """`--catalog DIR`, the same on every command that reads the catalog."""
+    p.add_argument(
+        "--catalog",
+        type=Path,
+        default=CATALOG_DIR,
+        metavar="DIR",
+        help="the catalog folder (default: catalog/ of the repository)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="awesome", description="Keep the Awesome Asyncio catalog true.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    def catalog_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--catalog",
-            type=Path,
-            default=CATALOG_DIR,
-            metavar="DIR",
-            help="the catalog folder (default: catalog/ of the repository)",
-        )
 
     p = commands.add_parser("validate", help="check the catalog files; exit 1 on any error")
     catalog_option(p)
@@ -140,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Automation commands used by the workflows are registered below this line.
     from tools.automation.commands import register as register_automation
 
-    register_automation(commands)
+    register_automation(commands, catalog_option)
     return parser
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-from tools.paths import CATALOG_DIR
 
 
 def _read_json(path: Path, what: str) -> Any:
@@ -125,17 +124,8 @@ def _issue_form(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(commands: Any) -> None:  # argparse's _SubParsersAction
-    """Adds the automation subcommands to `awesome`."""
-
-    def catalog_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "--catalog",
-            type=Path,
-            default=CATALOG_DIR,
-            metavar="DIR",
-            help="the catalog folder (default: catalog/ of the repository)",
-        )
+def register(commands: Any, catalog_option: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Adds the automation subcommands to `awesome` (`commands` is argparse's subparsers action)."""
 
     p = commands.add_parser(
         "annotate-validate", help="`awesome validate` with every problem as a GitHub annotation on its file and line"
