@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from tools.catalog.urls import is_web_url
+from tools.timestamps import parse_time
 
 ACTIVE_WITHIN = timedelta(days=365)
 YES, NO, UNSURE = "✅", "❌", "❓"
@@ -44,16 +45,6 @@ def _link(name: str, url: str) -> str:
     if not web:
         return md(name)
     return f"[{md(name)}]({quote(url, safe=':/?#@!$&*+,;=%~._-')})"
-
-
-def parse_time(value: Any) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)

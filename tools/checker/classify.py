@@ -9,11 +9,12 @@ every source that could show activity answered.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from tools.checker.facts import LinkResult, PypiFacts, RepoFacts
 from tools.status import PRECEDENCE, worst
+from tools.timestamps import aware, iso
 
 
 @dataclass
@@ -97,23 +98,13 @@ def _stale_reason(repo: RepoFacts | None, pypi: PypiFacts | None, now: datetime,
     dates = [d for d in (repo.last_commit if repo else None, *releases) if d]
     if not dates:
         return None  # no dates at all is no evidence of inactivity
-    idle = (now - max(_aware(d) for d in dates)).days
+    idle = (now - max(aware(d) for d in dates)).days
     if idle <= days:
         return None
     what = "no commit on the default branch" if repo_known else "no release on PyPI"
     if repo_known and pypi_known:
         what += " and no PyPI release"
     return f"{what} for {idle} days"
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def iso(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    return _aware(moment).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def figures(repo: RepoFacts | None, pypi: PypiFacts | None) -> dict[str, Any]:

@@ -22,7 +22,7 @@ import httpx
 from tools.catalog import Catalog, CatalogError, Entry, load_catalog
 from tools.catalog.urls import github_repo
 from tools.checker import history
-from tools.checker.classify import classify, figures, iso
+from tools.checker.classify import classify, figures
 from tools.checker.facts import LinkResult, PypiFacts, RepoFacts
 from tools.checker.github import fetch_repositories as github_repositories
 from tools.checker.github._common import key_of
@@ -36,6 +36,7 @@ from tools.checker.settings import Settings
 from tools.files import write_json_atomic, write_text_atomic
 from tools.paths import display_path
 from tools.status import STATUSES, EntryRecord, StatusFile, StatusFileError, empty_status, load_status, save_status
+from tools.timestamps import iso
 
 RepoKey = tuple[str, str]
 # A source is called with what to ask about and the dict to fill as answers come in (see _collect).

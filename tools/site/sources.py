@@ -19,6 +19,7 @@ from typing import Any
 from tools.catalog import Catalog, Entry, load_catalog
 from tools.paths import CATALOG_DIR, REPO_ROOT
 from tools.status import StatusFile, load_status
+from tools.timestamps import parse_time
 
 # Statuses that get a visible mark on a category page, and that "hide inactive" hides.
 MARKED: tuple[str, ...] = ("dead", "archived", "stale", "moved")
@@ -38,17 +39,6 @@ class Sources:
         status_file = Path(env.get("AWESOME_STATUS_FILE") or catalog_dir / "status.json")
         contributing = Path(env.get("AWESOME_CONTRIBUTING") or REPO_ROOT / "CONTRIBUTING.md")
         return cls(catalog_dir, status_file, contributing)
-
-
-def parse_time(value: Any) -> datetime | None:
-    """An ISO 8601 timestamp from status.json as an aware datetime; None when absent or malformed."""
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _int(value: Any) -> int | None:

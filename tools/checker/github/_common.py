@@ -23,19 +23,6 @@ def key_of(owner: str, name: str) -> tuple[str, str]:
     return owner.casefold(), name.casefold()
 
 
-def parse_time(value: object) -> datetime | None:
-    """An ISO 8601 timestamp from GitHub as an aware UTC datetime; anything else is None."""
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
-
-
 def as_int(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
