@@ -230,3 +230,14 @@ def test_names_and_urls_from_the_pull_request_cannot_break_the_selection_or_the_
     captured = capsys.readouterr()
     assert captured.out.split() == ["evil-error-forged", "port"]
     assert not any(line.startswith("::") for line in (captured.out + captured.err).splitlines())
+
+
+def test_a_file_that_is_not_utf8_is_reported_not_a_crash(repo: Repo) -> None:
+    hypercorn = ("Hypercorn", "https://github.com/pgjones/hypercorn", "Server for ASGI with HTTP/2 and HTTP/3.")
+    repo.write("servers.yml", category("Servers", hypercorn, UVICORN))
+    (repo.catalog / "http.yml").write_bytes(category("HTTP", AIOHTTP, HTTPX).encode("utf-8") + b"# caf\xe9\n")
+    repo.commit()
+    found = diff_catalog(repo.catalog, "main")
+    assert [c.id for c in found.changes] == ["hypercorn"]
+    [problem] = found.unreadable
+    assert problem.file == "catalog/http.yml" and "not UTF-8" in problem.message

@@ -84,3 +84,12 @@ def test_slugify(text, expected):
 )
 def test_is_web_url(url, ok):
     assert is_web_url(url) is ok
+
+
+@pytest.mark.parametrize(
+    "text", ["https://[::1", "https://example.org:99999/x", "http://exa mple.org", "", "::", "[", "%zz"]
+)
+def test_url_helpers_take_any_text_without_raising(text):
+    assert is_web_url(text) is False or text == ""
+    assert isinstance(normalize_url(text), str)
+    assert github_repo(text) is None

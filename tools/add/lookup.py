@@ -11,7 +11,6 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -37,21 +36,12 @@ class Found:
 
 
 def _web(url: object) -> bool:
-    """A usable web address: what GitHub and PyPI send is anybody's text, and urlsplit can raise on it."""
-    if not isinstance(url, str) or any(c.isspace() for c in url):
-        return False
-    try:
-        urlsplit(url).port  # noqa: B018 - raises ValueError for a bad port
-        return is_web_url(url)
-    except ValueError:
-        return False
+    """A usable web address: what GitHub and PyPI send is anybody's text."""
+    return isinstance(url, str) and is_web_url(url)
 
 
 def _same(a: str, b: str) -> bool:
-    try:
-        return normalize_url(a) == normalize_url(b)
-    except ValueError:
-        return False
+    return normalize_url(a) == normalize_url(b)
 
 
 def _env(env: Mapping[str, str] | None) -> Mapping[str, str]:

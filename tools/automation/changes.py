@@ -13,14 +13,13 @@ the review says that the file's entries could not be selected.
 from __future__ import annotations
 
 import subprocess
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from tools.catalog.loader import load_file, plain_data
+from tools.catalog.loader import load_bytes, plain_data
 from tools.catalog.urls import normalize_url, slugify
 
 ChangeKind = Literal["added", "changed", "renamed"]
@@ -79,26 +78,29 @@ class _Entry:
 
 
 def git(repo: Path, *args: str) -> str:
+    return _git(repo, *args).decode("utf-8", errors="replace")
+
+
+def _git(repo: Path, *args: str) -> bytes:
+    """git's output as bytes: a file in a pull request may not be UTF-8, which the loader reports."""
     try:
-        done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
+        done = subprocess.run(["git", *args], cwd=repo, capture_output=True, check=False)
     except FileNotFoundError as exc:
         raise GitError("git is not installed") from exc
     if done.returncode != 0:
-        raise GitError(f"git {' '.join(args)} failed: {done.stderr.strip() or done.stdout.strip()}")
+        message = (done.stderr or done.stdout).decode("utf-8", errors="replace").strip()
+        raise GitError(f"git {' '.join(args)} failed: {message}")
     return done.stdout
 
 
-def parse_entries(text: str, file: str) -> list[_Entry]:
-    """The entries of one category file's text; what cannot be read is left to `awesome validate`."""
-    return read_entries(text, file)[0]
+def parse_entries(raw: bytes, file: str) -> list[_Entry]:
+    """The entries of one category file's content; what cannot be read is left to `awesome validate`."""
+    return read_entries(raw, file)[0]
 
 
-def read_entries(text: str, file: str) -> tuple[list[_Entry], Unreadable | None]:
-    """The entries of one category file's text, and why it could not be read, if it could not."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / PurePosixPath(file).name
-        path.write_text(text, encoding="utf-8")
-        loaded = load_file(path, file)  # the same safe loader as validation (no aliases, size cap)
+def read_entries(raw: bytes, file: str) -> tuple[list[_Entry], Unreadable | None]:
+    """The entries of one category file's content, and why it could not be read, if it could not."""
+    loaded = load_bytes(raw, Path(file), file)  # the same safe loader as validation (no aliases, size cap)
     doc = loaded.data
     if loaded.problems:
         first = loaded.problems[0]
@@ -120,14 +122,11 @@ def read_entries(text: str, file: str) -> tuple[list[_Entry], Unreadable | None]
 
 def _same_url(url: str) -> str | None:
     """The form URLs are compared in, or None for text that is no URL at all (validation says so)."""
-    try:
-        return normalize_url(url) if url else None
-    except ValueError:
-        return None
+    return normalize_url(url) if url else None
 
 
-def _show(repo: Path, commit: str, path: str) -> str:
-    return git(repo, "show", f"{commit}:{path}")
+def _show(repo: Path, commit: str, path: str) -> bytes:
+    return _git(repo, "show", f"{commit}:{path}")
 
 
 def _changed_files(repo: Path, base: str, head: str, catalog: str) -> list[tuple[str | None, str | None]]:

@@ -38,11 +38,7 @@ def md(text: object) -> str:
 
 
 def _link(name: str, url: str) -> str:
-    try:
-        web = is_web_url(url) and not any(c.isspace() for c in url)
-    except ValueError:  # text urlsplit cannot take apart ("https://[::1"): shown as text
-        web = False
-    if not web:
+    if not is_web_url(url):  # text from the pull request that is no web address is shown as text
         return md(name)
     return f"[{md(name)}]({quote(url, safe=':/?#@!$&*+,;=%~._-')})"
 

@@ -50,11 +50,16 @@ def round_trip_yaml() -> YAML:
 
 
 def load_file(path: Path, display: str | None = None) -> LoadedFile:
-    name = display or str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return LoadedFile(path, None, [Problem(name, 1, f"cannot read file: {exc.strerror}")])
+        return LoadedFile(path, None, [Problem(display or str(path), 1, f"cannot read file: {exc.strerror}")])
+    return load_bytes(raw, path, display)
+
+
+def load_bytes(raw: bytes, path: Path, display: str | None = None) -> LoadedFile:
+    """A category file's content from anywhere (disk, `git show`), read with the same safeguards."""
+    name = display or str(path)
     if len(raw) > MAX_FILE_BYTES:
         return LoadedFile(path, None, [Problem(name, 1, f"file is larger than {MAX_FILE_BYTES} bytes")])
     try:

@@ -11,8 +11,12 @@ _GITHUB_HOSTS = ("github.com", "www.github.com")
 _GITHUB_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
+# Every helper here takes any text and never raises: catalog files, pull requests, GitHub and PyPI
+# all hand us text that may not be a URL at all, and callers should not each have to guard.
+
+
 def web_url_problem(url: str) -> str | None:
-    """Why `url` is not a usable public web address, or None. Never raises: typos meet this first."""
+    """Why `url` is not a usable public web address, or None."""
     if not url:
         return "is empty"
     if any(c.isspace() or not c.isprintable() for c in url):
@@ -38,12 +42,13 @@ def is_web_url(url: str) -> bool:
 
 def normalize_url(url: str) -> str:
     """The form two URLs are compared in for duplicates: no case, scheme, `www.`, trailing `/` or `.git`."""
-    parts = urlsplit(url.strip().lower())
-    host = (parts.hostname or "").removeprefix("www.")
+    text = url.strip().lower()
     try:
+        parts = urlsplit(text)
         port = parts.port
-    except ValueError:  # the validator reports it; here it only must not crash
-        port = None
+    except ValueError:  # not a URL that can be taken apart (the validator says so): compare it as written
+        return text
+    host = (parts.hostname or "").removeprefix("www.")
     if port:
         host = f"{host}:{port}"
     path = parts.path.rstrip("/").removesuffix(".git").rstrip("/")
@@ -53,8 +58,10 @@ def normalize_url(url: str) -> str:
 
 def github_repo(url: str) -> tuple[str, str] | None:
     """`(owner, repo)` for a repository's home on GitHub, else None (a GitHub page deeper than a repo is a plain link)."""
+    if web_url_problem(url.strip()) is not None:
+        return None
     parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in WEB_SCHEMES or (parts.hostname or "").lower() not in _GITHUB_HOSTS:
+    if (parts.hostname or "").lower() not in _GITHUB_HOSTS:
         return None
     segments = [s for s in parts.path.split("/") if s]
     if len(segments) != 2:
