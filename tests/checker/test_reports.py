@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from tools.checker.report import actions, markdown
-from tools.checker.report.escape import md, md_code, workflow_data, workflow_property
+from tools.checker.report.escape import md, md_code
 from tools.checker.report.terminal import TerminalProgress, print_summary
 from tools.status import empty_status
+from tools.workflow_commands import escape_data as workflow_data
+from tools.workflow_commands import escape_property as workflow_property
 
 
 def entry(name: str, status: str, reasons: list[str], **extra: Any) -> dict[str, Any]:

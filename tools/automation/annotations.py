@@ -1,8 +1,7 @@
 """Validation problems as GitHub workflow commands, so a pull request shows them on the catalog's lines.
 
-GitHub turns a line such as `::error file=catalog/http.yml,line=12::message` in a step's output into
-an annotation on that file and line of the pull request's diff. The escaping follows the Actions
-toolkit: `%`, CR and LF in the message; additionally `:` and `,` in property values.
+GitHub turns each into an annotation on that file and line of the pull request's diff (escaping
+and format: tools/workflow_commands.py).
 """
 
 from __future__ import annotations
@@ -10,24 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tools.catalog.problems import Problem
-
-
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+from tools.workflow_commands import annotation
 
 
 def workflow_command(problem: Problem, title: str = "awesome validate") -> str:
-    """One `::error ...::` or `::warning ...::` line for a problem."""
+    """One `::error ...::` or `::warning ...::` line for a problem (line 0 is the folder: no line)."""
     level = "warning" if problem.severity == "warning" else "error"
-    props = [f"file={escape_property(problem.file)}"]
-    if problem.line > 0:  # line 0 means "the folder", which has no line to point at
-        props.append(f"line={problem.line}")
-    props.append(f"title={escape_property(title)}")
-    return f"::{level} {','.join(props)}::{escape_data(problem.message)}"
+    return annotation(level, problem.message, file=problem.file, line=problem.line, title=title)
 
 
 def workflow_commands(problems: Iterable[Problem]) -> list[str]:

@@ -151,11 +151,16 @@ class RestFetcher:
             raise _Failed(f"GitHub answered HTTP {status} for the latest release")
 
         if self._can_afford_extras():
-            status, count = await self._get(f"{base}/contributors?per_page=1&anon=1", _contributors)
-            if status == 200:
-                facts.contributors = count
-            elif status == 204:
-                facts.contributors = 0
+            await self.fill_contributors(facts)
+
+    async def fill_contributors(self, facts: RepoFacts) -> None:
+        """GitHub's contributor count: the last page number of one contributor a page (204: none)."""
+        path = quote(facts.full_name or f"{facts.owner}/{facts.name}", safe="/")
+        status, count = await self._get(f"{self.api}/repos/{path}/contributors?per_page=1&anon=1", _contributors)
+        if status == 200:
+            facts.contributors = count
+        elif status == 204:
+            facts.contributors = 0
 
     def _can_afford_extras(self) -> bool:
         remaining = self.budget.remaining
@@ -218,17 +223,10 @@ async def fetch_contributors(facts: list[RepoFacts], http: HttpClient, settings:
     fetcher.headers["Authorization"] = f"Bearer {settings.github_token}"
 
     async def handle(repo: RepoFacts) -> None:
-        path = quote(repo.full_name or f"{repo.owner}/{repo.name}", safe="/")
         try:
-            status, count = await fetcher._get(
-                f"{fetcher.api}/repos/{path}/contributors?per_page=1&anon=1", _contributors
-            )
+            await fetcher.fill_contributors(repo)
         except (_Stop, _Failed):
             return
-        if status == 200:
-            repo.contributors = count
-        elif status == 204:
-            repo.contributors = 0
 
     try:
         await run_workers([f for f in facts if f.found], settings.github_workers, handle)

@@ -1,7 +1,7 @@
 """Under GitHub Actions: the Markdown report in the job summary, and an annotation per flagged entry.
 
 Annotations point at the catalog file and line of the entry, so a pull request's diff shows them.
-Their text is escaped by GitHub's rules for workflow commands (see escape.py). GitHub shows only
+Their text is escaped by GitHub's rules for workflow commands (tools/workflow_commands.py). GitHub shows only
 the first 10 warnings of a step, so they come in the Markdown report's order of action (dead,
 moved, archived, stale, then unknown): a run with a hundred unreachable entries must not hide
 the one dead entry behind them.
@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TextIO
 
-from tools.checker.report.escape import workflow_data, workflow_property
 from tools.checker.report.markdown import SECTION_ORDER
+from tools.workflow_commands import annotation
 
 
 def enabled(env: Mapping[str, str] | None = None) -> bool:
@@ -29,9 +29,12 @@ def annotations(report: dict[str, Any]) -> list[str]:
         message = f"{entry['name']} is {entry['status']}: " + ("; ".join(entry["reasons"]) or "no reason recorded")
         if entry.get("moved_to"):
             message += f" (new address: {entry['moved_to']})"
-        props = f"file={workflow_property(str(entry.get('file', '')))},line={int(entry.get('line') or 1)}"
-        props += f",title={workflow_property(entry['name'] + ' is ' + entry['status'])}"
-        lines.append(f"::warning {props}::{workflow_data(message)}")
+        title = f"{entry['name']} is {entry['status']}"
+        lines.append(
+            annotation(
+                "warning", message, file=str(entry.get("file", "")), line=int(entry.get("line") or 1), title=title
+            )
+        )
     return lines
 
 

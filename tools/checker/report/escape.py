@@ -1,4 +1,4 @@
-"""Escaping catalog text for Markdown and for GitHub's workflow commands.
+"""Escaping catalog text for Markdown (workflow commands: tools/workflow_commands.py).
 
 Catalog text is data: a name like `a|b <script>` must not break a table, open an HTML tag or
 become a link. Markdown punctuation is backslash-escaped; `<`, `>` and `&` become entities.
@@ -40,13 +40,3 @@ def md_code(text: str) -> str:
         return f"`{text}`"
     fence = "`" * (longest + 1)
     return f"{fence} {text} {fence}"
-
-
-def workflow_data(text: str) -> str:
-    """The message part of `::warning ...::message` (GitHub's escaping rules for command data)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def workflow_property(text: str) -> str:
-    """A property value such as `file=` or `title=`: data escaping plus `:` and `,`."""
-    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
