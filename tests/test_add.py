@@ -132,7 +132,7 @@ def test_offline_needs_a_description(catalog: Path, awesome) -> None:
     result = awesome(
         "add", "https://github.com/x/y", "--category", "web-frameworks", "--offline", "--catalog", "catalog"
     )
-    assert result.code == 1 and "--offline needs --description" in result.err
+    assert result.code == 2 and "--offline needs --description" in result.err
     assert (catalog / "web-frameworks.yml").read_text() == WEB
 
 
@@ -149,7 +149,7 @@ def test_a_duplicate_url_is_refused_with_where_it_is(catalog: Path, awesome, url
         "--catalog",
         "catalog",
     )
-    assert result.code == 1
+    assert result.code == 2
     assert "already in the catalog as 'Starlette' at catalog/web-frameworks.yml:18" in result.err
     assert (catalog / "talks.yml").read_text() == TALKS
 
@@ -169,7 +169,7 @@ def test_a_duplicate_name_is_refused_without_regard_to_case(catalog: Path, aweso
         "catalog",
     )
     assert (
-        result.code == 1 and "named 'Django' is already in the catalog at catalog/web-frameworks.yml:13" in result.err
+        result.code == 2 and "named 'Django' is already in the catalog at catalog/web-frameworks.yml:13" in result.err
     )
 
 
@@ -185,7 +185,7 @@ def test_an_unknown_category_lists_the_valid_ones(catalog: Path, awesome) -> Non
         "--catalog",
         "catalog",
     )
-    assert result.code == 1 and "no category 'web'; choose one of: talks, web-frameworks" in result.err
+    assert result.code == 2 and "no category 'web'; choose one of: talks, web-frameworks" in result.err
 
 
 def test_a_non_web_url_is_refused(catalog: Path, awesome) -> None:
@@ -200,7 +200,7 @@ def test_a_non_web_url_is_refused(catalog: Path, awesome) -> None:
         "--catalog",
         "catalog",
     )
-    assert result.code == 1 and "must be a web address" in result.err
+    assert result.code == 2 and "must be a web address" in result.err
 
 
 def test_an_invalid_catalog_is_not_touched(write_catalog, awesome) -> None:
@@ -217,7 +217,7 @@ def test_an_invalid_catalog_is_not_touched(write_catalog, awesome) -> None:
         "--catalog",
         "catalog",
     )
-    assert result.code == 1 and "fix them before adding" in result.err and "catalog/web-frameworks.yml:9" in result.err
+    assert result.code == 2 and "fix them before adding" in result.err and "catalog/web-frameworks.yml:9" in result.err
     assert (catalog / "web-frameworks.yml").read_text() == broken
 
 
@@ -363,7 +363,7 @@ def test_a_moved_repository_is_added_under_its_new_address(catalog: Path, awesom
 
 def test_a_repository_github_does_not_know_is_refused(catalog: Path, awesome, sources: Sources) -> None:
     result = awesome("add", "https://github.com/nobody/nothing", "--category", "web-frameworks", "--catalog", "catalog")
-    assert result.code == 1 and "GitHub has no repository nobody/nothing" in result.err
+    assert result.code == 2 and "GitHub has no repository nobody/nothing" in result.err
 
 
 def test_an_unknown_pypi_name_is_refused(catalog: Path, awesome, sources: Sources) -> None:
@@ -371,7 +371,7 @@ def test_an_unknown_pypi_name_is_refused(catalog: Path, awesome, sources: Source
     result = awesome(
         "add", "https://github.com/a/b", "--category", "web-frameworks", "--pypi", "no-such", "--catalog", "catalog"
     )
-    assert result.code == 1 and "PyPI has no project 'no-such'" in result.err
+    assert result.code == 2 and "PyPI has no project 'no-such'" in result.err
 
 
 def test_unreachable_sources_suggest_offline(catalog: Path, awesome, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -380,7 +380,7 @@ def test_unreachable_sources_suggest_offline(catalog: Path, awesome, monkeypatch
         port = sock.getsockname()[1]
     monkeypatch.setenv("GITHUB_API_URL", f"http://127.0.0.1:{port}")
     result = awesome("add", "https://github.com/a/b", "--category", "web-frameworks", "--catalog", "catalog")
-    assert result.code == 1
+    assert result.code == 2
     assert "cannot reach GitHub" in result.err and "--offline --description" in result.err
     assert (catalog / "web-frameworks.yml").read_text() == WEB
 
@@ -413,7 +413,7 @@ def test_a_bad_url_is_refused_with_a_message_not_a_traceback(catalog: Path, awes
         "--catalog",
         "catalog",
     )
-    assert result.code == 1 and says in result.err and "Traceback" not in result.err
+    assert result.code == 2 and says in result.err and "Traceback" not in result.err
     assert (catalog / "talks.yml").read_text() == TALKS
 
 
@@ -423,7 +423,7 @@ def test_a_blank_description_is_refused_before_anything_is_written(catalog: Path
         "add", "https://example.org/x", "--category", "talks", "--name", "X", "--offline",
         "--description", description, "--catalog", "catalog",
     )  # fmt: skip
-    assert result.code == 1 and "--description" in result.err and "string should have" not in result.err
+    assert result.code == 2 and "--description" in result.err and "string should have" not in result.err
     assert (catalog / "talks.yml").read_text() == TALKS
 
 
@@ -483,3 +483,21 @@ def test_fills_the_entry_from_the_shared_fakes_and_follows_a_moved_repository(
         "    pypi: Widget-ng\n",
     ]
     assert validate_catalog(catalog)[0] is not None
+
+
+def test_add_asks_through_the_checkers_client_with_names_quoted_and_canonical(
+    catalog: Path, awesome, fake_github, fake_pypi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_github.add("example", "zope.widget")
+    fake_pypi.add("Zope.Widget")
+    monkeypatch.setenv("GITHUB_API_URL", fake_github.url)
+    monkeypatch.setenv("PYPI_URL", fake_pypi.url)
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    monkeypatch.delenv("GH_TOKEN", raising=False)
+    result = awesome(
+        "add", "https://github.com/example/zope.widget", "--category", "web-frameworks", "--pypi", "Zope.Widget",
+        "--catalog", "catalog",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    assert fake_pypi.requests == {"zope-widget": 1}  # PyPI's canonical spelling: no redirect to follow
+    assert "    pypi: Zope.Widget\n" in added_lines(WEB, (catalog / "web-frameworks.yml").read_text())

@@ -129,3 +129,47 @@ def test_real_repository_git_config_is_untouched_by_a_lint_run():
     before = config.read_bytes() if config.exists() else None
     lint_readme.run(REPO_ROOT / "README.md")
     assert (config.read_bytes() if config.exists() else None) == before
+
+
+# One exit-code policy (tools/errors.py), applied by tools/cli.py to every command
+
+
+def test_every_command_reports_a_broken_catalog_the_same_way(write_catalog, awesome) -> None:
+    write_catalog({"web.yml": "title: Web\n"})
+    for argv in (["check"], ["readme", "--output", "README.md"], ["add", "https://example.org/", "--category", "web"]):
+        result = awesome(*argv, "--catalog", "catalog")
+        assert result.code == 2, argv
+        assert "catalog/web.yml:1: missing required key 'description'" in result.err, argv
+        assert result.err.rstrip().splitlines()[-1].startswith("error: "), argv
+        assert "Traceback" not in result.err
+
+
+def test_an_unexpected_error_in_any_command_is_one_line_without_the_token(
+    write_catalog, awesome, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_catalog({"web.yml": "title: Web\ndescription: Things.\nentries: []\n"})
+    token = "ghp_secret0123456789"
+    monkeypatch.setenv("GH_TOKEN", token)
+
+    def explode(*args: object) -> None:
+        raise RuntimeError(f"bad thing with {token}\nsecond line")
+
+    monkeypatch.setattr("tools.readme.render", explode)
+    result = awesome("readme", "--catalog", "catalog", "--output", "README.md")
+    assert result.code == 2
+    assert result.err.strip() == (
+        "awesome readme: unexpected error (RuntimeError: bad thing with ***); "
+        "run it again, and report the problem if it persists"
+    )
+
+
+def test_the_configuration_never_shows_the_token() -> None:
+    from tools.checker.settings import Settings
+    from tools.config import Config
+
+    env = {"GH_TOKEN": "ghp_secret0123456789", "PYPI_URL": "http://127.0.0.1:9"}
+    config = Config.from_env(env)
+    settings = Settings.from_env(env, timeout=3.0, concurrency=None)
+    assert config.github_token == settings.github_token == "ghp_secret0123456789"
+    assert (settings.pypi_url, settings.timeout, settings.concurrency) == ("http://127.0.0.1:9", 3.0, 64)
+    assert "ghp_secret" not in repr(config) + repr(settings)

@@ -7,6 +7,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from tools.catalog.problems import CatalogError
+from tools.config import Config
+from tools.errors import ExitCode, UserError
 from tools.paths import CATALOG_DIR, STATUS_FILE
 
 
@@ -19,7 +22,7 @@ def _validate(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     warnings = sum(p.severity == "warning" for p in problems)
     if catalog is None or (args.strict and warnings):
-        return 1
+        return ExitCode.FINDINGS
     count = f"ok: {len(catalog.entries)} entries in {len(catalog.categories)} categories"
     print(count + (f", {warnings} warning(s)" if warnings else ""))
     return 0
@@ -44,9 +47,19 @@ def _readme(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from tools.add import main
+    from tools.add import AddRequest, add
 
-    return main(args)
+    return add(
+        AddRequest(
+            url=args.url,
+            category=args.category,
+            catalog=args.catalog,
+            name=args.name,
+            description=args.description,
+            pypi=args.pypi,
+            offline=args.offline,
+        )
+    )
 
 
 def _statuses(text: str) -> list[str]:
@@ -147,12 +160,35 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Runs one command; the only place an outcome becomes an exit code (see tools/errors.py)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except UserError as exc:
+        _explain(exc.details, exc.message)
+    except CatalogError as exc:
+        _explain(
+            exc.problems, "the catalog has errors: fix the lines above (`awesome validate` lists them) and run it again"
+        )
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 1
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:  # `awesome ... | head`: the reader left, nothing to say
+        pass
+    except Exception as exc:
+        # A bug or a surprise: one line without a traceback, and never the token.
+        message = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        token = Config.from_env().github_token
+        message = message.replace(token, "***") if token else message
+        print(
+            f"awesome {args.command}: unexpected error ({message}); run it again, and report the problem if it persists",
+            file=sys.stderr,
+        )
+    return ExitCode.CANNOT_RUN
+
+
+def _explain(details: Sequence[object], message: str) -> None:
+    for detail in details:
+        print(detail, file=sys.stderr)
+    print(f"error: {message}", file=sys.stderr)

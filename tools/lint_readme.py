@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from tools.config import without_tokens
 from tools.paths import README_FILE, REPO_ROOT
 
 AWESOME_LINT = REPO_ROOT / "node_modules" / "awesome-lint" / "cli.js"
@@ -72,7 +73,7 @@ def run(readme: Path, remote: str = DEFAULT_REMOTE) -> subprocess.CompletedProce
     if node is None:
         raise FileNotFoundError(NO_NODE)
     # The token awesome-lint would send to GitHub is none of its business offline.
-    env = {k: v for k, v in os.environ.items() if k.lower() not in ("github_token", "gh_token")}
+    env = without_tokens()
     env.update(NO_COLOR="1", FORCE_COLOR="0", GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
     with tempfile.TemporaryDirectory(prefix="awesome-lint-") as tmp:
         workdir = Path(tmp)

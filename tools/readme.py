@@ -12,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from tools.catalog import Catalog, CatalogError, load_catalog
+from tools.catalog import Catalog, load_catalog
 from tools.files import write_text_atomic
 from tools.paths import README_FILE, REPO_ROOT, display_path
 
@@ -145,13 +145,7 @@ def render(catalog: Catalog, site: str | None = None) -> str:
 def main(args: argparse.Namespace) -> int:
     """`awesome readme [--check] [--output PATH] [--catalog DIR]`."""
     output = Path(args.output) if getattr(args, "output", None) else README_FILE
-    try:
-        catalog = load_catalog(args.catalog)
-    except CatalogError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print("the catalog has errors: fix them (`awesome validate`) before generating the README", file=sys.stderr)
-        return 1
+    catalog = load_catalog(args.catalog)  # CatalogError: tools/cli.py lists the problems
     text = render(catalog, site_url())
     name = "README.md" if output.resolve() == README_FILE else display_path(output)
     if args.check:

@@ -180,7 +180,7 @@ def test_command_fails_clearly_outside_git(tmp_path: Path, capsys: pytest.Captur
     catalog = tmp_path / "catalog"
     catalog.mkdir()
     (catalog / "http.yml").write_text(textwrap.dedent(category("HTTP", AIOHTTP)))
-    assert awesome(["changed-entries", "--catalog", str(catalog), "--base", "main"]) == 1
+    assert awesome(["changed-entries", "--catalog", str(catalog), "--base", "main"]) == 2
     assert "error: git rev-parse" in capsys.readouterr().err
 
 

@@ -1,4 +1,7 @@
-"""Subcommands the workflows call; each parses files and hands them to a tested module."""
+"""Subcommands the workflows call; each parses files and hands them to a tested module.
+
+What the user must fix is raised as UserError; tools/cli.py turns it into a message and exit code 2.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tools.errors import ExitCode, UserError
+
 
 def _read_json(path: Path, what: str) -> Any:
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise SystemExit(f"{path}: no such file ({what})") from None
+        raise UserError(f"{path}: no such file ({what})") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SystemExit(f"{path}: cannot read {what}: {exc}") from None
+        raise UserError(f"{path}: cannot read {what}: {exc}") from None
 
 
 def _annotate_validate(args: argparse.Namespace) -> int:
@@ -34,7 +39,7 @@ def _annotate_validate(args: argparse.Namespace) -> int:
     warnings = len(problems) - errors
     if catalog is None or (args.strict and warnings):
         print(f"{errors} error(s), {warnings} warning(s): see the annotations on the files", file=sys.stderr)
-        return 1
+        return ExitCode.FINDINGS
     print(f"ok: {len(catalog.entries)} entries, {warnings} warning(s)")
     return 0
 
@@ -46,8 +51,7 @@ def _changed_entries(args: argparse.Namespace) -> int:
     try:
         found = diff_catalog(args.catalog, args.base, args.head)
     except GitError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        raise UserError(str(exc)) from None
     if args.json:
         write_json_atomic(args.json, found.as_dict())
     for change in found.changes:
@@ -67,8 +71,7 @@ def _pr_summary(args: argparse.Namespace) -> int:
     if isinstance(found, list):  # the older form: the changes alone
         found = {"changes": found, "unreadable": []}
     if not isinstance(found, dict) or not isinstance(found.get("changes"), list):
-        print(f"error: {args.changes}: not the output of `awesome changed-entries --json`", file=sys.stderr)
-        return 1
+        raise UserError(f"{args.changes}: not the output of `awesome changed-entries --json`")
     changes = [c for c in found["changes"] if isinstance(c, dict)]
     unreadable = [u for u in found.get("unreadable") or [] if isinstance(u, dict)]
     report = _read_json(args.report, "the checker's report") if args.report and args.report.exists() else None
@@ -85,13 +88,11 @@ def _health_issue(args: argparse.Namespace) -> int:
     report = _read_json(args.report_json, "the checker's JSON report")
     issues = _read_json(args.open_issues, "the open issues (gh issue list --json number,title,createdAt)")
     if not isinstance(report, dict) or not isinstance(issues, list):
-        print("error: expected a report object and a list of issues", file=sys.stderr)
-        return 1
+        raise UserError("expected a report object and a list of issues")
     try:
         markdown = Path(args.markdown).read_text(encoding="utf-8")
     except OSError as exc:
-        print(f"error: {args.markdown}: cannot read the Markdown report: {exc.strerror}", file=sys.stderr)
-        return 1
+        raise UserError(f"{args.markdown}: cannot read the Markdown report: {exc.strerror}") from None
     actions = health.decide(report, issues)
     title = health.title_for(report)
     for action in actions:
@@ -113,13 +114,12 @@ def _issue_form(args: argparse.Namespace) -> int:
                     f"{ISSUE_FORM}: the category dropdown differs from the catalog's files; run `awesome issue-form`",
                     file=sys.stderr,
                 )
-                return 1
+                return ExitCode.FINDINGS
             print("the issue form's categories match the catalog")
             return 0
         changed = sync_issue_form(args.catalog, ISSUE_FORM)
     except FormError as exc:
-        print(f"error: {ISSUE_FORM}: {exc}", file=sys.stderr)
-        return 1
+        raise UserError(f"{ISSUE_FORM}: {exc}") from None
     print(f"{'updated' if changed else 'unchanged'}: {ISSUE_FORM}")
     return 0
 

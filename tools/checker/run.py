@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from typing import Any
 
 import httpx
 
-from tools.catalog import Catalog, CatalogError, Entry, load_catalog
+from tools.catalog import Catalog, Entry, load_catalog
 from tools.catalog.urls import github_repo
 from tools.checker import history
 from tools.checker.classify import classify, figures
@@ -33,6 +32,7 @@ from tools.checker.report import actions, markdown
 from tools.checker.report.terminal import TerminalProgress, print_summary
 from tools.checker.scheduler import HostScheduler
 from tools.checker.settings import Settings
+from tools.errors import ExitCode, UserError
 from tools.files import write_json_atomic, write_text_atomic
 from tools.paths import display_path
 from tools.status import STATUSES, EntryRecord, StatusFile, StatusFileError, empty_status, load_status, save_status
@@ -303,40 +303,19 @@ def _scrub(data: Any, token: str | None) -> Any:
 
 
 def main(args: argparse.Namespace) -> int:
-    """The command: 0 finished, 1 a --fail-on status occurred, 2 could not run, 130 interrupted."""
-    token = os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN")
-    try:
-        return _main(args)
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except Exception as exc:
-        message = _scrub(f"{type(exc).__name__}: {exc}".splitlines()[0][:200], token)
-        print(
-            f"awesome check: unexpected error ({message}); run it again, and report the problem if it persists",
-            file=sys.stderr,
-        )
-        return 2
+    """The command; exit codes (tools/errors.py): 1 when a --fail-on status occurred, 130 when interrupted.
 
-
-def _main(args: argparse.Namespace) -> int:
-    try:
-        catalog = load_catalog(args.catalog)
-    except CatalogError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print("the catalog has errors: fix the lines above (see `awesome validate`) and check again", file=sys.stderr)
-        return 2
+    Raises CatalogError or UserError when it cannot run; tools/cli.py reports them.
+    """
+    catalog = load_catalog(args.catalog)
     only = list(getattr(args, "only", None) or [])
     unknown_ids = sorted(set(only) - {e.id for e in catalog.entries})
     if unknown_ids:
-        print(f"--only: no entry with id {', '.join(unknown_ids)}", file=sys.stderr)
-        return 2
+        raise UserError(f"--only: no entry with id {', '.join(unknown_ids)}")
     try:
         previous = load_status(args.status)
     except StatusFileError as exc:
-        print(exc, file=sys.stderr)
-        return 2
+        raise UserError(str(exc)) from None
     settings = Settings.from_env(
         concurrency=args.concurrency,
         per_host=args.per_host,
@@ -358,10 +337,10 @@ def _main(args: argparse.Namespace) -> int:
         actions.publish(report, text, sys.stdout)
     if outcome.interrupted:
         print('interrupted: the reports above are partial ("complete": false)', file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     occurred = [s for s in args.fail_on if report["summary"].get(s)]
     if occurred:
         found = ", ".join(f"{report['summary'][s]} {s}" for s in occurred)
         print(f"failing because of --fail-on: {found}", file=sys.stderr)
-        return 1
-    return 0
+        return ExitCode.FINDINGS
+    return ExitCode.OK

@@ -8,7 +8,6 @@ dependency, runs in-process on every build and every `mkdocs serve` rebuild (so 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from tools.catalog import CatalogError, Entry
+from tools.config import Config
 from tools.site import links
 from tools.site.feeds import atom_feed, catalog_json
 from tools.site.links import Linker
@@ -32,10 +32,7 @@ _build: dict[str, Any] = {}  # the current build's tag index, for the tags templ
 
 def _repository(config: MkDocsConfig) -> str | None:
     """The repository's web address, for CONTRIBUTING.md's links to files; GitHub Actions sets both variables."""
-    server, repo = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
-    if server and repo:
-        return f"{server.rstrip('/')}/{repo}"
-    return config.extra.get("repository") or None
+    return Config.from_env().repository_url or config.extra.get("repository") or None
 
 
 def _load(sources: Sources) -> SiteData:

@@ -33,6 +33,7 @@ from tools.timestamps import parse_time
 Key = tuple[str, str]
 Extract = Callable[[Any, httpx.Headers], Any]
 
+API_HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
 ESSENTIAL_REQUESTS = 3  # repository, commits, release: what a verdict needs
 ETAG_FILE = "github-rest-etags.json"
 
@@ -90,7 +91,7 @@ class RestFetcher:
         self.api = settings.github_api_url.rstrip("/")
         self.budget = Budget()
         self.etags = ETagStore.load(settings.cache_dir / ETAG_FILE)
-        self.headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
+        self.headers = dict(API_HEADERS)
         self.waiting = 0
 
     async def fetch(self, repos: list[tuple[str, str]], results: dict[Key, RepoFacts]) -> dict[Key, RepoFacts]:

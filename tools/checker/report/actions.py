@@ -9,17 +9,16 @@ the one dead entry behind them.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, TextIO
 
 from tools.checker.report.markdown import SECTION_ORDER
+from tools.config import Config
 from tools.workflow_commands import annotation
 
 
 def enabled(env: Mapping[str, str] | None = None) -> bool:
-    return (os.environ if env is None else env).get("GITHUB_ACTIONS") == "true"
+    return Config.from_env(env).in_actions
 
 
 def annotations(report: dict[str, Any]) -> list[str]:
@@ -39,10 +38,9 @@ def annotations(report: dict[str, Any]) -> list[str]:
 
 
 def publish(report: dict[str, Any], markdown: str, stream: TextIO, env: Mapping[str, str] | None = None) -> None:
-    env = os.environ if env is None else env
-    summary = env.get("GITHUB_STEP_SUMMARY")
+    summary = Config.from_env(env).step_summary
     if summary:
-        with Path(summary).open("a", encoding="utf-8") as handle:
+        with summary.open("a", encoding="utf-8") as handle:
             handle.write(markdown + "\n")
     for line in annotations(report):
         print(line, file=stream)
