@@ -13,7 +13,6 @@ from ruamel.yaml import YAML
 from tools.automation.contributing import (
     CONTRIBUTING,
     ISSUE_FORM,
-    PR_TEMPLATE,
     FormError,
     category_slugs,
     checklist,
@@ -23,7 +22,9 @@ from tools.automation.contributing import (
 from tools.catalog import validate_catalog
 from tools.catalog.urls import github_repo
 from tools.cli import main as awesome
-from tools.paths import CATALOG_DIR
+from tools.paths import CATALOG_DIR, REPO_ROOT
+
+PR_TEMPLATE = REPO_ROOT / ".github" / "pull_request_template.md"
 
 TEXT = CONTRIBUTING.read_text(encoding="utf-8")
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -190,37 +188,25 @@ def write_catalog(folder: Path, categories: dict[str, dict[str, Any]] = CATEGORI
     return folder
 
 
-@contextmanager
-def environment(**values: str | None) -> Iterator[None]:
-    saved = {key: os.environ.get(key) for key in values}
-    try:
-        for key, value in values.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-
-
 def build_site(
     out: Path, catalog_dir: Path, status_file: Path | None, contributing: Path, site_url: str | None = None
 ) -> Path:
     """Build with the repository's mkdocs.yml (strict) from the given sources into `out`."""
-    with environment(
-        AWESOME_CATALOG_DIR=str(catalog_dir),
-        AWESOME_STATUS_FILE=str(status_file) if status_file else str(catalog_dir / "missing-status.json"),
-        AWESOME_CONTRIBUTING=str(contributing),
-        SITE_URL=site_url,
-        GITHUB_SERVER_URL=None,
-        GITHUB_REPOSITORY=None,
-        NO_MKDOCS_2_WARNING="1",
-    ):
+    values = {
+        "AWESOME_CATALOG_DIR": str(catalog_dir),
+        "AWESOME_STATUS_FILE": str(status_file) if status_file else str(catalog_dir / "missing-status.json"),
+        "AWESOME_CONTRIBUTING": str(contributing),
+        "SITE_URL": site_url,
+        "GITHUB_SERVER_URL": None,
+        "GITHUB_REPOSITORY": None,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    with pytest.MonkeyPatch.context() as patch:  # the build reads them; set for the build only
+        for key, value in values.items():
+            if value is None:
+                patch.delenv(key, raising=False)
+            else:
+                patch.setenv(key, value)
         config = load_config(config_file=str(REPO_ROOT / "mkdocs.yml"), site_dir=str(out))
         build(config)
     return out

@@ -162,11 +162,6 @@ def _changed_files(repo: Path, base: str, head: str, catalog: str) -> list[tuple
     ]
 
 
-def changed_entries(catalog_dir: Path, base: str, head: str = "HEAD") -> list[Change]:
-    """Entries added, changed or renamed between the merge base of `base` and `head`, in file order."""
-    return diff_catalog(catalog_dir, base, head).changes
-
-
 def diff_catalog(catalog_dir: Path, base: str, head: str = "HEAD") -> ChangeSet:
     """The changed entries, and the changed files that could not be read at `head`."""
     catalog_dir = Path(catalog_dir).resolve()

@@ -19,7 +19,6 @@ from tools.catalog.loader import round_trip_yaml
 from tools.paths import REPO_ROOT
 
 ISSUE_FORM = REPO_ROOT / ".github" / "ISSUE_TEMPLATE" / "suggest-project.yml"
-PR_TEMPLATE = REPO_ROOT / ".github" / "pull_request_template.md"
 CONTRIBUTING = REPO_ROOT / "CONTRIBUTING.md"
 CATEGORY_FIELD = "category"
 _CHECKBOX = re.compile(r"^\s*[-*] \[[ xX]\] (.+?)\s*$")

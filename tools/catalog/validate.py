@@ -18,7 +18,6 @@ from tools.paths import display_path
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 15, 200
 FILLER = re.compile(r"\basync(io)? library for\b", re.IGNORECASE)
-ENTRY_KEYS = tuple(EntryModel.model_fields)
 
 
 def line_of(document: Any, loc: tuple[Any, ...]) -> int:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import parse_qs, quote
+from urllib.parse import quote
 
 import httpx
 
@@ -74,14 +74,12 @@ def _release(body: Any, headers: httpx.Headers) -> dict[str, Any]:
 
 
 def _contributors(body: Any, headers: httpx.Headers) -> int | None:
-    last = httpx.Headers(headers).get("link")
+    # httpx parses the Link header (RFC 8288) into `Response.links`, keyed by rel.
+    last = httpx.Response(200, headers=headers).links.get("last", {}).get("url")
     if last:
-        for part in last.split(","):
-            if 'rel="last"' in part and "<" in part:
-                url = part[part.index("<") + 1 : part.index(">")]
-                pages = parse_qs(httpx.URL(url).query.decode()).get("page")
-                if pages and pages[0].isdigit():
-                    return int(pages[0])
+        page = httpx.URL(last).params.get("page")
+        if page and page.isdigit():
+            return int(page)
     return len(body) if isinstance(body, list) else None
 
 
