@@ -43,6 +43,7 @@ bench: install
 lint: install $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/awesome validate --strict
 	$(BIN)/awesome readme --check
 	$(BIN)/python -m tools.lint_readme

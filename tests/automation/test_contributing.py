@@ -201,7 +201,9 @@ def test_the_local_review_example_checks_the_entry_the_add_example_wrote(
     catalog = tmp_path / "catalog"
     shutil.copytree(CATALOG_DIR, catalog, ignore=shutil.ignore_patterns("status.json"))
     monkeypatch.setattr("tools.cli.CATALOG_DIR", catalog)
-    fake_github.add(*github_repo(add_example[1]))
+    repo = github_repo(add_example[1])
+    assert repo is not None
+    fake_github.add(*repo)
     assert awesome(add_example) == 0
     capsys.readouterr()
     assert awesome(check_example) == 0, capsys.readouterr().err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tools.checker.facts import LinkResult
 from tools.checker.history import escalate, merge_figures, offline, update_history
+from tools.status import EntryRecord, LinkHistory
 
 A, B = "https://a.example/", "https://b.example/"
 
@@ -40,7 +41,7 @@ def test_an_answer_that_is_not_ok_still_ends_the_streak() -> None:
 
 
 def test_unchecked_urls_keep_their_streak_and_removed_ones_are_forgotten() -> None:
-    previous = {
+    previous: dict[str, LinkHistory] = {
         A: {"failures": 2, "first_failure": "x", "last_ok": None},
         "https://removed.example/": {"failures": 1, "first_failure": "y", "last_ok": None},
     }
@@ -57,8 +58,8 @@ def test_a_run_where_nothing_connected_is_offline() -> None:
 
 
 def test_figures_kept_from_last_time_when_a_source_failed() -> None:
-    old = {"stars": 42, "license": "MIT", "checked_at": "2026-11-01T00:00:00Z", "status": "ok"}
-    new = {"stars": None, "license": None, "checked_at": "2026-11-21T00:00:00Z", "status": "unknown"}
+    old: EntryRecord = {"stars": 42, "license": "MIT", "checked_at": "2026-11-01T00:00:00Z", "status": "ok"}
+    new: EntryRecord = {"stars": None, "license": None, "checked_at": "2026-11-21T00:00:00Z", "status": "unknown"}
     merged = merge_figures(new, old, fetched=False)
     assert merged == {"stars": 42, "license": "MIT", "checked_at": "2026-11-01T00:00:00Z", "status": "unknown"}
     assert merge_figures(new, old, fetched=True) == new  # a fetched null is a real null

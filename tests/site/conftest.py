@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitekit import make_fixture_site
+
+from tests.site.sitekit import make_fixture_site
 
 
 @pytest.fixture(scope="session")

@@ -13,9 +13,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Route, sync_playwright
-from sitekit import TRICKY_NAME
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Route, sync_playwright
 
+from tests.site.sitekit import TRICKY_NAME
 from tools.paths import REPO_ROOT
 
 pytestmark = pytest.mark.browser
@@ -274,7 +274,12 @@ def test_axe_finds_no_serious_or_critical_violations(browser: Browser, base_url:
 
 def test_no_script_from_catalog_text_runs(visit: Visit, base_url: str) -> None:
     dialogs: list[str] = []
-    visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    visit.page.on("dialog", dismiss)
     page = visit.open(base_url + "categories/web/")
     assert "<script>alert(1)</script>" in page.locator("#beta ~ .aa-description").inner_text()
     assert dialogs == []

@@ -172,7 +172,7 @@ def add(args: AddRequest) -> int:
         print(f"\nThe description is {source}'s; the catalog wants a fresh sentence in your own words.")
     if mine:
         print(f"\nFix the description at {where} before opening a pull request:")
-        for problem in mine:
-            print(f"  warning: {problem.message}")
+        for warning in mine:
+            print(f"  warning: {warning.message}")
     print("\nNext: `awesome readme` to regenerate README.md, then commit both files.")
     return 0

@@ -13,7 +13,7 @@ import asyncio
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import quote
 
 import httpx
@@ -42,7 +42,7 @@ class Found:
     notes: tuple[str, ...] = ()
 
 
-def _web(url: object) -> bool:
+def _web(url: object) -> TypeGuard[str]:
     """A usable web address: what GitHub and PyPI send is anybody's text."""
     return isinstance(url, str) and is_web_url(url)
 

@@ -109,7 +109,7 @@ def read_entries(raw: bytes, file: str) -> tuple[list[_Entry], Unreadable | None
         return [], Unreadable(file, 1, "not a mapping with a list of entries")
     raw_entries: CommentedSeq = doc["entries"]
     category = PurePosixPath(file).stem
-    found = []
+    found: list[_Entry] = []
     for index, raw in enumerate(raw_entries):
         if not isinstance(raw, CommentedMap) or not isinstance(raw.get("name"), str):
             continue
@@ -137,6 +137,8 @@ def _changed_files(repo: Path, base: str, head: str, catalog: str) -> list[tuple
     i = 0
     while i < len(fields) and fields[i]:
         status = fields[i]
+        old: str | None
+        new: str | None
         if status[0] in "RC":
             old, new = fields[i + 1], fields[i + 2]
             i += 3

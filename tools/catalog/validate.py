@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,7 @@ def _what(value: Any) -> str:
     return type(value).__name__
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: Mapping[str, Any]) -> str:
     field = ".".join(str(p) for p in error["loc"]) or "file"
     kind = error["type"]
     if kind in _EXPECTED:

@@ -33,7 +33,7 @@ class RepoFacts:
 
     @property
     def moved(self) -> bool:
-        return bool(self.full_name) and self.full_name.casefold() != f"{self.owner}/{self.name}".casefold()
+        return self.full_name is not None and self.full_name.casefold() != f"{self.owner}/{self.name}".casefold()
 
 
 @dataclass

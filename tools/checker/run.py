@@ -14,7 +14,7 @@ import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 
@@ -54,8 +54,16 @@ class Outcome:
     interrupted: bool = False  # Ctrl-C: the caller should exit 130 after writing
 
 
+class Progress(Protocol):
+    """What check_catalog needs of a progress display."""
+
+    def start(self, total: int) -> None: ...
+    def advance(self, count: int = 1) -> None: ...
+    def stop(self) -> None: ...
+
+
 class NoProgress:
-    """What check_catalog needs of a progress display (and what it uses without one)."""
+    """The progress display of a run nobody watches."""
 
     def start(self, total: int) -> None: ...
     def advance(self, count: int = 1) -> None: ...
@@ -83,7 +91,7 @@ async def check_catalog(
     only: list[str] | tuple[str, ...] = (),
     fetch_repositories: FetchRepositories = github_repositories,
     fetch_projects: FetchProjects = pypi_projects,
-    progress: NoProgress | None = None,
+    progress: Progress | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
     now: datetime | None = None,
 ) -> Outcome:
@@ -108,7 +116,7 @@ async def _collect(
     settings: Settings,
     fetch_repositories: FetchRepositories,
     fetch_projects: FetchProjects,
-    progress: NoProgress,
+    progress: Progress,
     transport: httpx.AsyncBaseTransport | None,
 ) -> Findings:
     """Ask GitHub, PyPI and the web side by side, under the deadline; Ctrl-C ends it early too."""

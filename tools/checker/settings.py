@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from tools import config
 from tools.paths import REPO_ROOT
@@ -44,13 +45,13 @@ class Settings:
         return max(1, min(self.github_concurrency, self.per_host))
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
         """The defaults, then the addresses and token of the environment (tools/config.py), then
         `overrides` that are not None (the command line's options); an unknown name is a TypeError."""
         return cls.from_config(config.Config.from_env(env), **overrides)
 
     @classmethod
-    def from_config(cls, environment: config.Config, **overrides: object) -> Settings:
+    def from_config(cls, environment: config.Config, **overrides: Any) -> Settings:
         settings = cls(
             github_api_url=environment.github_api_url,
             github_graphql_url=environment.github_graphql_url,

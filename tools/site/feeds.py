@@ -96,10 +96,10 @@ def atom_feed(
 ) -> str:
     """The newest entries by `added`; relative links resolve against the feed's own URL (the site root)."""
     ET.register_namespace("", ATOM)
-    dated = [e for e in data.catalog.entries if e.added is not None]
-    dated.sort(key=lambda e: (e.added, e.name.casefold()), reverse=True)  # type: ignore[arg-type,return-value]
+    dated = [(e.added, e) for e in data.catalog.entries if e.added is not None]
+    dated.sort(key=lambda pair: (pair[0], pair[1].name.casefold()), reverse=True)
     newest = dated[:FEED_SIZE]
-    updated = _iso(datetime.combine(newest[0].added, datetime.min.time(), UTC)) if newest else _iso(data.now)  # type: ignore[arg-type]
+    updated = _iso(datetime.combine(newest[0][0], datetime.min.time(), UTC)) if newest else _iso(data.now)
 
     feed = ET.Element(f"{{{ATOM}}}feed")
     _sub(feed, "id", f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, 'feed')}")
@@ -111,11 +111,11 @@ def atom_feed(
     author = _sub(feed, "author")
     _sub(author, "name", f"{site_name} maintainers")
     categories = {c.slug: c for c in data.catalog.categories}
-    for entry in newest:
+    for added, entry in newest:
         item = _sub(feed, "entry")
         _sub(item, "id", f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, 'entry:' + entry.id)}")
         _sub(item, "title", entry.name)
-        when = _iso(datetime.combine(entry.added, datetime.min.time(), UTC))  # type: ignore[arg-type]
+        when = _iso(datetime.combine(added, datetime.min.time(), UTC))
         _sub(item, "updated", when)
         _sub(item, "published", when)
         page = _site_path(links.category_page(entry.category), entry.id, directory_urls)

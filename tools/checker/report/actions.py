@@ -7,8 +7,6 @@ moved, archived, stale, then unknown): a run with a hundred unreachable entries 
 the one dead entry behind them.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Any, TextIO
 
