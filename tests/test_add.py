@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import os
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -501,3 +504,79 @@ def test_add_asks_through_the_checkers_client_with_names_quoted_and_canonical(
     assert result.code == 0, result.err
     assert fake_pypi.requests == {"zope-widget": 1}  # PyPI's canonical spelling: no redirect to follow
     assert "    pypi: Zope.Widget\n" in added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
+
+
+# --tags, --docs, --kind; categories by slug or title; hints
+
+
+def offline_add(awesome, *extra: str):
+    return awesome(
+        "add", "https://example.org/hypha", "--name", "Hypha", "--offline",
+        "--description", "Serves websites over ASGI with very little code.", "--catalog", "catalog", *extra,
+    )  # fmt: skip
+
+
+def test_tags_docs_and_kind_are_written_in_the_catalogs_order(catalog: Path, awesome) -> None:
+    result = offline_add(
+        awesome, "--category", "web-frameworks", "--tags", "asgi, http,asgi", "--docs", "https://hypha.example/docs/",
+        "--kind", "docs",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    lines = added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
+    assert lines[3:6] == [
+        "    docs: https://hypha.example/docs/\n",
+        "    kind: docs\n",
+        "    tags: [asgi, http]\n",
+    ]
+    assert validate_catalog(catalog)[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "says"),
+    [
+        ("--tags", "Asgi,web framework", "'Asgi', 'web framework' not a lowercase word"),
+        ("--docs", "javascript:alert(1)", "--docs 'javascript:alert(1)'"),
+        ("--kind", "video", "invalid choice: 'video'"),
+    ],
+)
+def test_bad_tags_docs_or_kind_are_refused(
+    catalog: Path, awesome, capsys: pytest.CaptureFixture[str], option: str, value: str, says: str
+) -> None:
+    try:
+        result = offline_add(awesome, "--category", "web-frameworks", option, value)
+        code, err = result.code, result.err
+    except SystemExit as exc:  # argparse refuses a --kind outside the choices
+        code, err = int(exc.code or 0), capsys.readouterr().err
+    assert code == 2 and says in err
+    assert (catalog / "web-frameworks.yml").read_text() == WEB
+
+
+def test_a_category_is_taken_by_title_and_a_near_miss_gets_the_closest(catalog: Path, awesome) -> None:
+    near = offline_add(awesome, "--category", "web-framework")
+    assert near.code == 2 and "no category 'web-framework'; did you mean web-frameworks?" in near.err
+    result = offline_add(awesome, "--category", "web FRAMEWORKS")
+    assert result.code == 0, result.err
+    assert "  - name: Hypha\n" in added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
+
+
+def test_an_unquoted_title_gets_a_hint_not_unrecognized_arguments(
+    catalog: Path, awesome, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        offline_add(awesome, "--category", "Web", "Frameworks")
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and "unrecognized arguments" not in err
+    assert "--category 'Web Frameworks'" in err
+
+
+def test_the_closing_tip_names_the_command_as_it_was_run(catalog: Path, tmp_path: Path) -> None:
+    venv_awesome = Path(sys.executable).parent / "awesome"
+    (tmp_path / ".venv").symlink_to(venv_awesome.parent.parent)
+    done = subprocess.run(
+        [".venv/bin/awesome", "add", "https://example.org/hypha", "--category", "web-frameworks", "--offline",
+         "--name", "Hypha", "--description", "Serves websites over ASGI with very little code.",
+         "--catalog", "catalog"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60, env={**os.environ, "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Next: `.venv/bin/awesome readme` to regenerate README.md" in done.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -173,3 +174,83 @@ def test_the_configuration_never_shows_the_token() -> None:
     assert config.github_token == settings.github_token == "ghp_secret0123456789"
     assert (settings.pypi_url, settings.timeout, settings.concurrency) == ("http://127.0.0.1:9", 3.0, 64)
     assert "ghp_secret" not in repr(config) + repr(settings)
+
+
+# Commands as a contributor meets them: --version, help, --only, progress
+
+
+def test_version_is_the_installed_packages() -> None:
+    from importlib.metadata import version
+
+    result = run(AWESOME, "--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"awesome {version('awesome-asyncio')}")
+
+
+def test_help_lists_the_contributors_commands_apart_from_the_workflows() -> None:
+    text = run(AWESOME, "--help").stdout
+    contributors, workflows = text.split("commands the GitHub workflows call:")
+    for command in ("validate", "add", "readme", "check", "schema"):
+        assert f"    {command} " in contributors and f"  {command} " not in workflows
+    for command in ("annotate-validate", "changed-entries", "pr-summary", "health-issue", "issue-form"):
+        assert command not in contributors and f"  {command} " in workflows
+
+
+def test_check_help_shows_defaults_and_the_environment_it_reads() -> None:
+    text = " ".join(run(AWESOME, "check", "--help").stdout.split())
+    for default in ("(default: 64)", "(default: 4)", "(default: 10)", "(default: 365)", "(default: 600)"):
+        assert default in text
+    for variable in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_API_URL", "GITHUB_GRAPHQL_URL", "PYPI_URL"):
+        assert variable in text
+    assert "default https://api.github.com/graphql" in text
+
+
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
+    """No real GitHub, PyPI or YouTube: every address fails name resolution at once."""
+    for name in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("GITHUB_API_URL", "http://github-api.invalid")
+    monkeypatch.setenv("GITHUB_GRAPHQL_URL", "http://github-api.invalid/graphql")
+    monkeypatch.setenv("PYPI_URL", "http://pypi.invalid")
+    monkeypatch.setenv("AWESOME_CACHE_DIR", str(tmp_path / "cache"))
+    return monkeypatch
+
+
+THINGS = """\
+title: Things
+description: Things for testing the command.
+entries:
+  - name: Alpha Lib
+    url: https://github.com/acme/alpha
+    description: A thing that the checker looks at in a test.
+    pypi: alpha
+    docs: http://shared.invalid/docs/
+  - name: Beta
+    url: http://beta.invalid/
+    description: A thing that the checker looks at in a test.
+    docs: http://shared.invalid/docs/
+  - name: FastThing
+    url: http://fast.invalid/
+    description: A thing that the checker looks at in a test.
+"""
+
+
+def test_only_takes_names_in_any_case_as_well_as_ids(write_catalog, awesome, offline) -> None:
+    write_catalog({"things.yml": THINGS})
+    result = awesome(
+        "check", "--catalog", "catalog", "--json", "out.json", "--only", "FASTTHING", "--only", "alpha-lib"
+    )
+    assert result.code == 0, result.err
+    report = json.loads(Path("out.json").read_text(encoding="utf-8"))
+    assert [e["id"] for e in report["entries"]] == ["alpha-lib", "fastthing"]
+    unknown = awesome("check", "--catalog", "catalog", "--only", "Gamma")
+    assert unknown.code == 2 and "no entry with the id or name 'Gamma'" in unknown.err
+
+
+def test_progress_counts_entries_not_requests(write_catalog, awesome, offline) -> None:
+    """Three entries ask GitHub, PyPI and three distinct links: five parts, but three entries."""
+    write_catalog({"things.yml": THINGS})
+    result = awesome("check", "--catalog", "catalog", "--timeout", "0.5")
+    assert result.code == 0, result.err
+    progress = [line for line in result.err.splitlines() if line.startswith("checked ")]
+    assert progress[0] == "checked 0/3" and progress[-1] == "checked 3/3"

@@ -8,6 +8,7 @@ tidied, written, and every style rule it breaks is printed with the line to edit
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 from tools.add.insert import InsertError, insert_entry, make_entry
 from tools.add.sources import Found, SourceError, lookup
 from tools.catalog import Catalog, Entry, validate_catalog
-from tools.catalog.model import PYPI_PATTERN
+from tools.catalog.model import PYPI_PATTERN, TAG_PATTERN
 from tools.catalog.urls import github_repo, normalize_url, slugify, web_url_problem
 from tools.checker.settings import Settings
 from tools.errors import UserError
@@ -35,7 +36,11 @@ class AddRequest:
     name: str | None = None
     description: str | None = None
     pypi: str | None = None
+    docs: str | None = None
+    kind: str | None = None
+    tags: str | None = None  # comma-separated, as typed
     offline: bool = False
+    command: str = "awesome"  # how the user runs `awesome`, for the closing tip
 
 
 def today() -> date:
@@ -79,6 +84,36 @@ def _refuse_duplicates(catalog: Catalog, name: str | None, url: str) -> None:
             )
 
 
+def category_slug(catalog: Catalog, wanted: str) -> str:
+    """The slug of the category `wanted` names by slug or by title, in any case.
+
+    Raises UserError with the closest categories when none matches (`web-framework`: web-frameworks).
+    """
+    words = {}
+    for category in catalog.categories:
+        words[category.slug.casefold()] = category.slug
+        words[" ".join(category.title.split()).casefold()] = category.slug
+    key = " ".join(wanted.split()).casefold()
+    if key in words:
+        return words[key]
+    close = difflib.get_close_matches(key, list(words), n=3, cutoff=0.6)
+    suggestions = list(dict.fromkeys(words[word] for word in close))
+    hint = f"did you mean {' or '.join(suggestions)}? " if suggestions else ""
+    slugs = sorted(c.slug for c in catalog.categories)
+    raise UserError(f"no category {wanted!r}; {hint}choose one of: {', '.join(slugs)}")
+
+
+def parse_tags(text: str) -> list[str]:
+    """`--tags asgi,http` as the catalog writes them; raises UserError for a word the catalog refuses."""
+    tags = list(dict.fromkeys(tag.strip() for tag in text.split(",") if tag.strip()))
+    bad = [tag for tag in tags if not re.match(TAG_PATTERN, tag)]
+    if bad:
+        raise UserError(
+            f"--tags: {', '.join(repr(t) for t in bad)} not a lowercase word (letters, digits, hyphens): e.g. --tags asgi,http"
+        )
+    return tags
+
+
 def _usual_kind(catalog: Catalog, slug: str) -> str:
     kinds = Counter(entry.kind for entry in catalog.category(slug).entries)
     return kinds.most_common(1)[0][0] if kinds else "library"
@@ -90,13 +125,15 @@ def add(args: AddRequest) -> int:
     catalog, problems = validate_catalog(catalog_dir)
     if catalog is None:
         raise UserError("the catalog has errors (above); fix them before adding an entry", problems)
-    slugs = sorted(c.slug for c in catalog.categories)
-    if args.category not in slugs:
-        raise UserError(f"no category {args.category!r}; choose one of: {', '.join(slugs)}")
+    slug = category_slug(catalog, args.category)
     url = args.url.strip()
     problem = url_problem(url)
     if problem:
         raise UserError(problem)
+    given_docs = args.docs.strip() if args.docs is not None else None
+    if given_docs is not None and (docs_problem := web_url_problem(given_docs)):
+        raise UserError(f"--docs {given_docs!r} {docs_problem}: give the documentation's address as https://...")
+    tags = parse_tags(args.tags) if args.tags is not None else []
     if args.pypi and not re.match(PYPI_PATTERN, args.pypi):
         raise UserError(f"{args.pypi!r} is not a PyPI project name")
     name = one_line(args.name) if args.name else None
@@ -135,17 +172,19 @@ def add(args: AddRequest) -> int:
     else:
         raise UserError("neither GitHub nor PyPI has a description: pass --description")
 
-    docs = found.docs if found.docs and normalize_url(found.docs) != normalize_url(url) else None
+    docs = given_docs or found.docs
+    docs = docs if docs and normalize_url(docs) != normalize_url(url) else None
     entry = make_entry(
         name,
         url,
         description,
         pypi=args.pypi or found.pypi,
         docs=docs,
-        kind=_usual_kind(catalog, args.category),
+        kind=args.kind or _usual_kind(catalog, slug),
+        tags=tags,
         added=today(),
     )
-    path = catalog.category(args.category).file
+    path = catalog.category(slug).file
     original = path.read_text(encoding="utf-8")
     try:
         inserted = insert_entry(original, entry)
@@ -174,5 +213,5 @@ def add(args: AddRequest) -> int:
         print(f"\nFix the description at {where} before opening a pull request:")
         for warning in mine:
             print(f"  warning: {warning.message}")
-    print("\nNext: `awesome readme` to regenerate README.md, then commit both files.")
+    print(f"\nNext: `{args.command} readme` to regenerate README.md, then commit both files.")
     return 0

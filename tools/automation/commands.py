@@ -125,17 +125,21 @@ def _issue_form(args: argparse.Namespace) -> int:
 
 
 def register(commands: Any, catalog_option: Callable[[argparse.ArgumentParser], None]) -> None:
-    """Adds the automation subcommands to `awesome` (`commands` is argparse's subparsers action)."""
+    """Adds the automation subcommands to `awesome` (`commands` is argparse's subparsers action).
+
+    They get a description but no `help`, so `awesome --help` lists them apart from the contributors' commands.
+    """
 
     p = commands.add_parser(
-        "annotate-validate", help="`awesome validate` with every problem as a GitHub annotation on its file and line"
+        "annotate-validate",
+        description="`awesome validate` with every problem as a GitHub annotation on its file and line",
     )
     catalog_option(p)
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.set_defaults(func=_annotate_validate)
 
     p = commands.add_parser(
-        "changed-entries", help="print the ids of entries added or changed since the merge base with REF"
+        "changed-entries", description="print the ids of entries added or changed since the merge base with REF"
     )
     catalog_option(p)
     p.add_argument("--base", required=True, metavar="REF", help="the branch or commit the changes go into")
@@ -143,13 +147,13 @@ def register(commands: Any, catalog_option: Callable[[argparse.ArgumentParser], 
     p.add_argument("--json", type=Path, metavar="PATH", help="also write the changes, with files and lines, here")
     p.set_defaults(func=_changed_entries)
 
-    p = commands.add_parser("pr-summary", help="Markdown table of changed entries' figures against the criteria")
+    p = commands.add_parser("pr-summary", description="Markdown table of changed entries' figures against the criteria")
     p.add_argument("--changes", type=Path, required=True, metavar="PATH", help="from `changed-entries --json`")
     p.add_argument("--report", type=Path, metavar="PATH", help="the checker's JSON report (missing: not checked)")
     p.add_argument("--status", type=Path, metavar="PATH", help="the status file the same check wrote")
     p.set_defaults(func=_pr_summary)
 
-    p = commands.add_parser("health-issue", help="create, edit or close the one catalog-health issue")
+    p = commands.add_parser("health-issue", description="create, edit or close the one catalog-health issue")
     p.add_argument("--report-json", type=Path, required=True, metavar="PATH", help="the checker's JSON report")
     p.add_argument("--markdown", type=Path, required=True, metavar="PATH", help="the checker's Markdown report")
     p.add_argument(
@@ -162,7 +166,9 @@ def register(commands: Any, catalog_option: Callable[[argparse.ArgumentParser], 
     p.add_argument("--apply", action="store_true", help="carry the actions out with gh (default: print them)")
     p.set_defaults(func=_health_issue)
 
-    p = commands.add_parser("issue-form", help="set the issue form's category dropdown to the catalog's categories")
+    p = commands.add_parser(
+        "issue-form", description="set the issue form's category dropdown to the catalog's categories"
+    )
     catalog_option(p)
     p.add_argument("--check", action="store_true", help="exit 1 if the dropdown is out of date")
     p.set_defaults(func=_issue_form)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 import httpx
 
@@ -27,10 +27,12 @@ from tools.checker.github import fetch_repositories as github_repositories
 from tools.checker.github._common import key_of
 from tools.checker.http import HttpClient
 from tools.checker.links import check_link, host_of
+from tools.checker.progress import Display, EntryProgress
 from tools.checker.pypi import fetch_projects as pypi_projects
 from tools.checker.report import actions, markdown
 from tools.checker.report.terminal import TerminalProgress, print_summary
 from tools.checker.scheduler import HostScheduler
+from tools.checker.selection import selected_ids
 from tools.checker.settings import Settings
 from tools.errors import ExitCode, UserError
 from tools.files import write_json_atomic, write_text_atomic
@@ -52,14 +54,6 @@ class Outcome:
     report: dict[str, Any]  # the --json contract
     status: StatusFile  # the new status.json
     interrupted: bool = False  # Ctrl-C: the caller should exit 130 after writing
-
-
-class Progress(Protocol):
-    """What check_catalog needs of a progress display."""
-
-    def start(self, total: int) -> None: ...
-    def advance(self, count: int = 1) -> None: ...
-    def stop(self) -> None: ...
 
 
 class NoProgress:
@@ -91,7 +85,7 @@ async def check_catalog(
     only: list[str] | tuple[str, ...] = (),
     fetch_repositories: FetchRepositories = github_repositories,
     fetch_projects: FetchProjects = pypi_projects,
-    progress: Progress | None = None,
+    progress: Display | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
     now: datetime | None = None,
 ) -> Outcome:
@@ -116,7 +110,7 @@ async def _collect(
     settings: Settings,
     fetch_repositories: FetchRepositories,
     fetch_projects: FetchProjects,
-    progress: Progress,
+    progress: Display,
     transport: httpx.AsyncBaseTransport | None,
 ) -> Findings:
     """Ask GitHub, PyPI and the web side by side, under the deadline; Ctrl-C ends it early too."""
@@ -124,6 +118,7 @@ async def _collect(
     names = list(dict.fromkeys(e.pypi for e in entries if e.pypi))
     urls = list(dict.fromkeys(u for e in entries for u in (None if github_repo(e.url) else e.url, e.docs) if u))
     found = Findings()
+    counter = EntryProgress(progress, {e.id: _needs(e) for e in entries})
 
     async def guarded(source: str, work: Callable[[], Awaitable[None]]) -> None:
         # A bug or surprise in one source must not lose the others' results.
@@ -131,9 +126,9 @@ async def _collect(
             await work()
         except Exception as exc:
             found.source_errors[source] = f"{source} check failed unexpectedly ({type(exc).__name__})"
-        progress.advance()
+        counter.finished([source])
 
-    progress.start(len(urls) + bool(repos) + bool(names))
+    counter.start()
     async with HttpClient(settings, transport=transport) as http:
         # The sources fill Findings as they learn, so a deadline or Ctrl-C keeps what they knew.
         async def get_repos() -> None:
@@ -148,7 +143,7 @@ async def _collect(
                     group.create_task(guarded("GitHub", get_repos))
                 if names:
                     group.create_task(guarded("PyPI", get_projects))
-                group.create_task(check_links(urls, http, settings, found.links, progress.advance))
+                group.create_task(check_links(urls, http, settings, found.links, counter.finished_link))
         except TimeoutError:
             found.stopped = f"not checked: the run's deadline ({settings.deadline:g} s) was reached"
         except asyncio.CancelledError:
@@ -158,9 +153,20 @@ async def _collect(
                 task.uncancel()
             found.stopped, found.interrupted = "not checked: the run was interrupted", True
         finally:
-            progress.stop()
+            counter.stop()
         found.requests = {kind: http.counts.get(kind, 0) for kind in REQUEST_KINDS}
     return found
+
+
+def _needs(entry: Entry) -> set[Hashable]:
+    """What must answer before the entry counts as checked (see tools/checker/progress.py)."""
+    on_github = github_repo(entry.url) is not None
+    needs: set[Hashable] = {("url", u) for u in ([entry.docs] if on_github else [entry.url, entry.docs]) if u}
+    if on_github:
+        needs.add("GitHub")
+    if entry.pypi:
+        needs.add("PyPI")
+    return needs
 
 
 def _assemble(
@@ -218,7 +224,7 @@ async def check_links(
     http: HttpClient,
     settings: Settings,
     results: dict[str, LinkResult],
-    on_done: Callable[[], None] = lambda: None,
+    on_done: Callable[[str], None] = lambda url: None,
 ) -> None:
     """Check each link under the global and per-host limits, filling `results` as each one finishes.
 
@@ -231,7 +237,7 @@ async def check_links(
                 results[url] = await check_link(url, http, settings)
             except Exception as exc:
                 results[url] = LinkResult(url, "unknown", reason=f"checker error ({type(exc).__name__})")
-            on_done()
+            on_done(url)
 
         return run
 
@@ -316,10 +322,7 @@ def main(args: argparse.Namespace) -> int:
     Raises CatalogError or UserError when it cannot run; tools/cli.py reports them.
     """
     catalog = load_catalog(args.catalog)
-    only = list(getattr(args, "only", None) or [])
-    unknown_ids = sorted(set(only) - {e.id for e in catalog.entries})
-    if unknown_ids:
-        raise UserError(f"--only: no entry with id {', '.join(unknown_ids)}")
+    only = selected_ids(catalog, getattr(args, "only", None) or [])
     try:
         previous = load_status(args.status)
     except StatusFileError as exc:
