@@ -98,12 +98,14 @@ def _intro(site: str | None) -> list[str]:
         "**Submit an entry** with a pull request: `.venv/bin/awesome add URL --category SLUG` (after "
         "`make install`) writes it in its sorted place, and [Contributing](#contributing) says what earns a place.",
         "",
-        "**Set up** on a fresh machine with Python 3.11+ and make; these two commands install everything:",
+        "**Set up** on a fresh machine with Python 3.11+ and make; each command installs what it needs into `.venv`:",
         "",
         "```sh",
-        "make serve  # builds the site from the catalog and serves it at http://127.0.0.1:8000",
-        "make test   # runs every test",
+        "make serve  # the site only: builds it from the catalog and serves it at http://127.0.0.1:8000",
+        "make test   # the test tools, and Node.js from PyPI when none is installed; runs every test",
         "```",
+        "",
+        "The browser tests also need Chromium (`apt-get install chromium`); without it they are skipped, in one line.",
     ]
 
 

@@ -105,11 +105,11 @@ def _health_issue(args: argparse.Namespace) -> int:
 
 
 def _issue_form(args: argparse.Namespace) -> int:
-    from tools.automation.contributing import ISSUE_FORM, FormError, category_slugs, form_categories, sync_issue_form
+    from tools.automation.contributing import ISSUE_FORM, FormError, category_titles, form_categories, sync_issue_form
 
     try:
         if args.check:
-            if form_categories(ISSUE_FORM) != category_slugs(args.catalog):
+            if form_categories(ISSUE_FORM) != category_titles(args.catalog):
                 print(
                     f"{ISSUE_FORM}: the category dropdown differs from the catalog's files; run `awesome issue-form`",
                     file=sys.stderr,
