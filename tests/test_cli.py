@@ -204,18 +204,6 @@ def test_check_help_shows_defaults_and_the_environment_it_reads() -> None:
     assert "default https://api.github.com/graphql" in text
 
 
-@pytest.fixture
-def offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
-    """No real GitHub, PyPI or YouTube: every address fails name resolution at once."""
-    for name in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("GITHUB_API_URL", "http://github-api.invalid")
-    monkeypatch.setenv("GITHUB_GRAPHQL_URL", "http://github-api.invalid/graphql")
-    monkeypatch.setenv("PYPI_URL", "http://pypi.invalid")
-    monkeypatch.setenv("AWESOME_CACHE_DIR", str(tmp_path / "cache"))
-    return monkeypatch
-
-
 THINGS = """\
 title: Things
 description: Things for testing the command.
@@ -235,7 +223,7 @@ entries:
 """
 
 
-def test_only_takes_names_in_any_case_as_well_as_ids(write_catalog, awesome, offline) -> None:
+def test_only_takes_names_in_any_case_as_well_as_ids(write_catalog, awesome, services) -> None:
     write_catalog({"things.yml": THINGS})
     result = awesome(
         "check", "--catalog", "catalog", "--json", "out.json", "--only", "FASTTHING", "--only", "alpha-lib"
@@ -247,7 +235,7 @@ def test_only_takes_names_in_any_case_as_well_as_ids(write_catalog, awesome, off
     assert unknown.code == 2 and "no entry with the id or name 'Gamma'" in unknown.err
 
 
-def test_progress_counts_entries_not_requests(write_catalog, awesome, offline) -> None:
+def test_progress_counts_entries_not_requests(write_catalog, awesome, services) -> None:
     """Three entries ask GitHub, PyPI and three distinct links: five parts, but three entries."""
     write_catalog({"things.yml": THINGS})
     result = awesome("check", "--catalog", "catalog", "--timeout", "0.5")

@@ -77,11 +77,17 @@ def test_issue_form_asks_for_name_url_category_reason_and_the_criteria() -> None
     assert "blank_issues_enabled" in config
 
 
-def test_issue_form_sync_rewrites_only_the_options(tmp_path: Path) -> None:
-    catalog = tmp_path / "catalog"
-    catalog.mkdir()
-    for slug, title in (("web-frameworks", "Web Frameworks"), ("brand-new", "Brand New"), ("http", "HTTP")):
-        (catalog / f"{slug}.yml").write_text(f"title: {title}\ndescription: Things.\nentries: []\n")
+def empty_category(title: str) -> str:
+    return f"title: {title}\ndescription: Things.\nentries: []\n"
+
+
+def test_issue_form_sync_rewrites_only_the_options(tmp_path: Path, write_catalog) -> None:
+    catalog = write_catalog(
+        {
+            f"{slug}.yml": empty_category(title)
+            for slug, title in [("web-frameworks", "Web Frameworks"), ("brand-new", "Brand New"), ("http", "HTTP")]
+        }
+    )
     form = tmp_path / "form.yml"
     shutil.copy(ISSUE_FORM, form)
     before = form.read_text(encoding="utf-8")
@@ -167,11 +173,9 @@ def test_links_point_at_real_headings_and_files() -> None:
             assert (CONTRIBUTING.parent / target.partition("#")[0]).exists(), f"{target!r} names no file"
 
 
-def test_category_titles_come_from_the_files_in_alphabetical_order(tmp_path: Path) -> None:
-    for name, title in (("b.yml", "alpha"), ("a.yml", "Beta")):
-        (tmp_path / name).write_text(f"title: {title}\ndescription: Things.\nentries: []\n")
-    (tmp_path / "notes.txt").write_text("")
-    assert category_titles(tmp_path) == ["alpha", "Beta"]
+def test_category_titles_come_from_the_files_in_alphabetical_order(write_catalog) -> None:
+    catalog = write_catalog({"b.yml": empty_category("alpha"), "a.yml": empty_category("Beta"), "notes.txt": ""})
+    assert category_titles(catalog) == ["alpha", "Beta"]
 
 
 def shell_examples(program: str) -> list[list[str]]:
@@ -186,16 +190,18 @@ def shell_examples(program: str) -> list[list[str]]:
 
 
 def test_the_awesome_add_examples_work_exactly_as_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_github, fake_pypi, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_github,
+    fake_pypi,
+    services,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Copied from CONTRIBUTING.md into a shell, each example adds its entry to (a copy of) the real catalog."""
     examples = shell_examples("add")
     assert len(examples) >= 2, "CONTRIBUTING.md shows `awesome add` with and without a network"
     monkeypatch.chdir(tmp_path)
-    for key, value in {"GITHUB_API_URL": fake_github.url, "PYPI_URL": fake_pypi.url}.items():
-        monkeypatch.setenv(key, value)
-    for variable in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTIONS"):
-        monkeypatch.delenv(variable, raising=False)
+    services(fake_github.url, fake_pypi.url)
     for number, argv in enumerate(examples):
         catalog = tmp_path / f"catalog-{number}"
         shutil.copytree(CATALOG_DIR, catalog, ignore=shutil.ignore_patterns("status.json"))
@@ -214,21 +220,18 @@ def test_the_awesome_add_examples_work_exactly_as_written(
 
 
 def test_the_local_review_example_shows_the_new_entries_table_for_the_added_entry(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_github, fake_pypi, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_github,
+    fake_pypi,
+    services,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """On a branch of a clone, the `add` example, then the review commands exactly as CONTRIBUTING.md shows them."""
     [add_example] = [argv for argv in shell_examples("add") if "--offline" not in argv]
     review = [shell_examples(program) for program in ("changed-entries", "check", "pr-summary")]
     assert [len(commands) for commands in review] == [1, 1, 1]
-    for key, value in {
-        "GITHUB_API_URL": fake_github.url,
-        "GITHUB_GRAPHQL_URL": f"{fake_github.url}/graphql",
-        "PYPI_URL": fake_pypi.url,
-        "AWESOME_CACHE_DIR": str(tmp_path / "cache"),
-    }.items():
-        monkeypatch.setenv(key, value)
-    for variable in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTIONS"):
-        monkeypatch.delenv(variable, raising=False)
+    services(fake_github.url, fake_pypi.url)
     clone = tmp_path / "clone"
     shutil.copytree(CATALOG_DIR, clone / "catalog", ignore=shutil.ignore_patterns("status.json"))
     monkeypatch.chdir(clone)
