@@ -151,30 +151,23 @@ def _add_check_parser(commands: Any) -> None:
         help="the status file with figures and history (default: catalog/status.json)",
     )
     defaults = Settings()
-    p.add_argument(
-        "--concurrency",
-        type=_positive_int,
-        metavar="N",
-        help=f"requests in flight at once (default: {defaults.concurrency})",
-    )
-    p.add_argument(
-        "--per-host",
-        type=_positive_int,
-        metavar="N",
-        help=f"requests in flight to one host (default: {defaults.per_host})",
-    )
-    p.add_argument(
-        "--timeout",
-        type=_positive_float,
-        metavar="SECONDS",
-        help=f"per network operation of a request (default: {defaults.timeout:g})",
-    )
-    p.add_argument(
-        "--stale-after",
-        type=_positive_int,
-        metavar="DAYS",
-        help=f"days without a commit or release before an entry is stale (default: {defaults.stale_after_days})",
-    )
+    for flag, kind, metavar, what in (
+        ("--concurrency", _positive_int, "N", f"requests in flight at once (default: {defaults.concurrency})"),
+        ("--per-host", _positive_int, "N", f"requests in flight to one host (default: {defaults.per_host})"),
+        (
+            "--timeout",
+            _positive_float,
+            "SECONDS",
+            f"per network operation of a request (default: {defaults.timeout:g})",
+        ),
+        (
+            "--stale-after",
+            _positive_int,
+            "DAYS",
+            f"days without a commit or release before an entry is stale (default: {defaults.stale_after_days})",
+        ),
+    ):
+        p.add_argument(flag, type=kind, metavar=metavar, help=what)
     p.add_argument(
         "--fail-on",
         type=_statuses,

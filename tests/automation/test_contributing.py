@@ -189,19 +189,20 @@ def shell_examples(program: str) -> list[list[str]]:
     return commands
 
 
+@pytest.fixture
+def fake_github(fake_github, fake_pypi, services):
+    """The shared fakes, with the environment pointed at them (and no token)."""
+    services(fake_github.url, fake_pypi.url)
+    return fake_github
+
+
 def test_the_awesome_add_examples_work_exactly_as_written(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    fake_github,
-    fake_pypi,
-    services,
-    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_github, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Copied from CONTRIBUTING.md into a shell, each example adds its entry to (a copy of) the real catalog."""
     examples = shell_examples("add")
     assert len(examples) >= 2, "CONTRIBUTING.md shows `awesome add` with and without a network"
     monkeypatch.chdir(tmp_path)
-    services(fake_github.url, fake_pypi.url)
     for number, argv in enumerate(examples):
         catalog = tmp_path / f"catalog-{number}"
         shutil.copytree(CATALOG_DIR, catalog, ignore=shutil.ignore_patterns("status.json"))
@@ -220,18 +221,12 @@ def test_the_awesome_add_examples_work_exactly_as_written(
 
 
 def test_the_local_review_example_shows_the_new_entries_table_for_the_added_entry(
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    fake_github,
-    fake_pypi,
-    services,
-    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_github, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """On a branch of a clone, the `add` example, then the review commands exactly as CONTRIBUTING.md shows them."""
     [add_example] = [argv for argv in shell_examples("add") if "--offline" not in argv]
     review = [shell_examples(program) for program in ("changed-entries", "check", "pr-summary")]
     assert [len(commands) for commands in review] == [1, 1, 1]
-    services(fake_github.url, fake_pypi.url)
     clone = tmp_path / "clone"
     shutil.copytree(CATALOG_DIR, clone / "catalog", ignore=shutil.ignore_patterns("status.json"))
     monkeypatch.chdir(clone)
