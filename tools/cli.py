@@ -229,7 +229,7 @@ def _add_add_parser(commands: Any) -> None:
         "--offline", action="store_true", help="do not ask GitHub or PyPI for anything (needs --description)"
     )
     catalog_option(p)
-    p.set_defaults(func=_add)
+    p.set_defaults(func=_add, usage_error=p.error)  # its hint comes with its own usage line
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -282,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:
-        parser.error(_unrecognized(args, extra))
+        getattr(args, "usage_error", parser.error)(_unrecognized(args, extra))
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
