@@ -242,3 +242,14 @@ def test_progress_counts_entries_not_requests(write_catalog, awesome, services) 
     assert result.code == 0, result.err
     progress = [line for line in result.err.splitlines() if line.startswith("checked ")]
     assert progress[0] == "checked 0/3" and progress[-1] == "checked 3/3"
+
+
+def test_the_status_file_defaults_to_the_checked_catalogs(write_catalog, awesome, services) -> None:
+    """DESIGN.md: `--status` defaults to status.json inside the catalog folder it checks, not the repository's."""
+    from tools.paths import STATUS_FILE
+
+    before = STATUS_FILE.read_bytes() if STATUS_FILE.exists() else None
+    catalog = write_catalog({"things.yml": THINGS})
+    assert awesome("check", "--catalog", "catalog", "--only", "beta", "--timeout", "0.5").code == 0
+    assert (catalog / "status.json").is_file()
+    assert (STATUS_FILE.read_bytes() if STATUS_FILE.exists() else None) == before

@@ -41,6 +41,8 @@ def _schema(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from tools.checker.run import main
 
+    if args.status is None:  # DESIGN.md: status.json inside the catalog folder it checks
+        args.status = Path(args.catalog) / STATUS_FILE.name
     return main(args)
 
 
@@ -146,9 +148,8 @@ def _add_check_parser(commands: Any) -> None:
     p.add_argument(
         "--status",
         type=Path,
-        default=STATUS_FILE,
         metavar="PATH",
-        help="the status file with figures and history (default: catalog/status.json)",
+        help="the status file with figures and history (default: status.json in the catalog folder)",
     )
     defaults = Settings()
     for flag, kind, metavar, what in (
