@@ -35,8 +35,8 @@ def test_yaml_syntax_error_names_the_line_and_where_the_quote_opened(write_catal
     result = awesome("validate", "--catalog", "catalog")
     assert result.code == 1
     assert result.lines[0] == (
-        "catalog/web.yml:4: YAML syntax error: found unexpected end of stream "
-        "(while scanning a quoted scalar that starts on line 2)"
+        "catalog/web.yml:2: YAML syntax error: the quote opened on line 2 is never closed (the parser says: "
+        "found unexpected end of stream, while scanning a quoted scalar that starts on line 2)"
     )
 
 
@@ -55,7 +55,10 @@ def test_colon_inside_an_unquoted_description_is_a_syntax_error_on_its_line(writ
     )
     result = awesome("validate", "--catalog", "catalog")
     assert result.code == 1
-    assert "catalog/web.yml:6: YAML syntax error: mapping values are not allowed here" in result.lines
+    assert result.lines == [
+        "catalog/web.yml:6: YAML syntax error: a colon followed by a space inside a value starts a new key; "
+        'put the whole value in quotes ("...") (the parser says: mapping values are not allowed in this context)'
+    ]
 
 
 def test_missing_required_keys_are_each_reported_at_the_entry(write_catalog, awesome):

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 WEB_SCHEMES = ("http", "https")
 _GITHUB_HOSTS = ("github.com", "www.github.com")
 _GITHUB_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
+_SPACE = re.compile(r"\s")
 
 
 # Every helper here takes any text and never raises: catalog files, pull requests, GitHub and PyPI
@@ -19,7 +20,7 @@ def web_url_problem(url: str) -> str | None:
     """Why `url` is not a usable public web address, or None."""
     if not url:
         return "is empty"
-    if any(c.isspace() or not c.isprintable() for c in url):
+    if not url.isprintable() or _SPACE.search(url):
         return "has spaces or control characters in it"
     try:
         parts = urlsplit(url)
