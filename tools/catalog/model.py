@@ -7,6 +7,7 @@ YAML-aware editors use, so the format is written down once.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,6 +42,11 @@ class EntryModel(BaseModel):
     kind: Kind = Field(default="library", description="What the entry is.")
     tags: list[Tag] = Field(default_factory=list, description="Lowercase words.")
     added: date | None = Field(default=None, description="When the entry joined the catalog (YYYY-MM-DD).")
+    successor: str | None = Field(
+        default=None,
+        min_length=1,
+        description="The entry (name) or address that replaces a retired project.",
+    )
 
     @field_validator("name", "description")
     @classmethod
@@ -88,6 +94,12 @@ class Entry:
     kind: str = "library"
     tags: tuple[str, ...] = ()
     added: date | None = None
+    successor: str | None = None  # set: the project is retired, use this entry (name) or address instead
+    key_lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def line_of(self, key: str) -> int:
+        """The line of one of the entry's keys (`url`, `description`...), or the entry's own line when absent."""
+        return self.key_lines.get(key, self.line)
 
 
 @dataclass(frozen=True)

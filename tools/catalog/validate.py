@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from tools.catalog.loader import LoadedFile, Location, load_file
 from tools.catalog.model import SLUG_RE, Catalog, Category, CategoryModel, Entry, EntryModel
 from tools.catalog.problems import Problem
+from tools.catalog.successors import successor_problems
 from tools.catalog.urls import normalize_url, slugify
 from tools.paths import display_path
 
@@ -153,6 +154,8 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
                     kind=model.kind,
                     tags=tuple(model.tags),
                     added=model.added,
+                    successor=model.successor,
+                    key_lines={key: loaded.line(("entries", index, key)) for key in raw},
                 )
             )
     problems += _order_problems(entries, file)
@@ -226,6 +229,7 @@ def validate_catalog(catalog_dir: Path) -> tuple[Catalog | None, list[Problem]]:
         if category:
             categories.append(category)
     problems += _duplicate_problems(all_entries)
+    problems += successor_problems(all_entries)
     problems.sort(key=lambda p: (p.file, p.line, p.message))
     if any(p.severity == "error" for p in problems):
         return None, problems
