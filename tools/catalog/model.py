@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -53,6 +53,15 @@ class EntryModel(BaseModel):
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("must not be blank")
+        return value
+
+    @field_validator("added")
+    @classmethod
+    def _not_in_the_future(cls, value: date | None) -> date | None:
+        if value is not None and value > latest_today():
+            raise ValueError(
+                f"is {value.isoformat()}, in the future; write the day the entry joins (today at the latest)"
+            )
         return value
 
     @field_validator("url", "docs")
@@ -143,6 +152,11 @@ def category_json_schema() -> dict[str, Any]:
         "items": entry_schema,
     }
     return schema
+
+
+def latest_today() -> date:
+    """Today where it is already latest (UTC+14): a contributor anywhere may write their own today."""
+    return (datetime.now(UTC) + timedelta(hours=14)).date()
 
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
