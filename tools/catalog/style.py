@@ -15,6 +15,7 @@ from tools.paths import display_path
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 15, 200
 FILLER = re.compile(r"\basync(io)? library for\b", re.IGNORECASE)
+SENTENCE_ENDS = (".", "。", "।", "։")  # the full stop of Latin, CJK, Devanagari and Armenian text
 KEY_ORDER: tuple[str, ...] = tuple(EntryModel.model_fields)
 
 
@@ -30,9 +31,9 @@ def style_warnings(entry: Entry) -> list[Problem]:
                 f"description should be {DESCRIPTION_MIN} to {DESCRIPTION_MAX} characters (has {len(desc)})",
             )
         )
-    if not (desc[:1].isupper() or desc[:1].isdigit()):
+    if desc[:1].islower():  # scripts without capitals (Chinese, Japanese...) are fine as they are
         found.append((at_description, "description should start with a capital letter"))
-    if not desc.endswith("."):
+    if not desc.endswith(SENTENCE_ENDS):
         found.append((at_description, "description should end with a period"))
     if _mentions(desc, name):
         found.append((at_description, "description should not repeat the entry's name"))

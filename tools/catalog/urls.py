@@ -73,10 +73,11 @@ def github_repo(url: str) -> tuple[str, str] | None:
     return owner, repo
 
 
-def slugify(text: str) -> str:
+def slugify(text: str, default: str = "entry") -> str:
     """An entry's id and anchor: lowercase ASCII letters and digits joined by single hyphens.
 
-    Accents are taken off first (NFKD), so "Ünïcode" is "unicode" rather than "n-code".
+    Accents are taken off first (NFKD), so "Ünïcode" is "unicode" rather than "n-code"; text with
+    no Latin letter or digit at all (a heading in Chinese) gets `default`.
     """
     folded = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "entry"
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or default

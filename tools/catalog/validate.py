@@ -38,7 +38,7 @@ def _what(value: Any) -> str:
     return type(value).__name__
 
 
-def _message(error: dict[str, Any]) -> str:
+def pydantic_message(error: dict[str, Any]) -> str:
     field = ".".join(str(p) for p in error["loc"]) or "file"
     kind = error["type"]
     if kind in _EXPECTED:
@@ -64,7 +64,8 @@ def _pydantic_problems(
     exc: ValidationError, file: str, loaded: LoadedFile, prefix: Location, who: str
 ) -> list[Problem]:
     return [
-        Problem(file, loaded.line(prefix + tuple(error["loc"])), f"{who}{_message(error)}") for error in exc.errors()
+        Problem(file, loaded.line(prefix + tuple(error["loc"])), f"{who}{pydantic_message(error)}")
+        for error in exc.errors()
     ]
 
 
