@@ -128,7 +128,8 @@ def load_bytes(raw: bytes, path: Path, display: str | None = None) -> LoadedFile
         return LoadedFile(path, None, [Problem(name, refused.line, refused.message)])
     except yaml.MarkedYAMLError as exc:
         if "maximum nesting depth" in (exc.problem or ""):  # libyaml's own limit, met while scanning ahead
-            return LoadedFile(path, None, [Problem(name, (exc.problem_mark or exc.context_mark).line + 1, _TOO_DEEP)])
+            mark = exc.problem_mark or exc.context_mark
+            return LoadedFile(path, None, [Problem(name, mark.line + 1 if mark else 1, _TOO_DEEP)])
         return LoadedFile(path, None, [syntax_problem(name, text, exc)])
     except yaml.YAMLError as exc:
         return LoadedFile(path, None, [Problem(name, 1, f"YAML error: {str(exc).splitlines()[0]}")])
