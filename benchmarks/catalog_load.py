@@ -25,14 +25,15 @@ from tools.catalog import load_catalog
 TARGET_RATIO = 3.0
 
 
-def best_seconds(runs: int, work: Callable[[], object]) -> float:
-    """The fastest of `runs` timings: the one least disturbed by other processes."""
-    timings = []
+def best_seconds(runs: int, *works: Callable[[], object]) -> list[float]:
+    """The fastest of `runs` timings of each work, taken in turns so a busy moment hits both alike."""
+    timings: list[list[float]] = [[] for _ in works]
     for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        timings.append(time.perf_counter() - started)
-    return min(timings)
+        for work, taken in zip(works, timings, strict=True):
+            started = time.perf_counter()
+            work()
+            taken.append(time.perf_counter() - started)
+    return [min(taken) for taken in timings]
 
 
 def libyaml_compose(catalog: Path) -> None:
@@ -43,7 +44,7 @@ def libyaml_compose(catalog: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="50,1000,5000", help="entry counts, smallest first")
-    parser.add_argument("--runs", type=int, default=3, help="timings per size; the fastest counts")
+    parser.add_argument("--runs", type=int, default=5, help="timings per size; the fastest counts")
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(",") if s)
     if not yaml.__with_libyaml__:
@@ -55,8 +56,11 @@ def main() -> None:
         print(f"{'entries':>8} {'load_catalog':>13} {'libyaml':>9} {'ratio':>6}")
         for size in sizes:
             catalog = synthetic_catalog(Path(tmp) / f"catalog-{size}", size)
-            loaded = best_seconds(args.runs, lambda catalog=catalog: load_catalog(catalog))
-            composed = best_seconds(args.runs, lambda catalog=catalog: libyaml_compose(catalog))
+            loaded, composed = best_seconds(
+                args.runs,
+                lambda catalog=catalog: load_catalog(catalog),
+                lambda catalog=catalog: libyaml_compose(catalog),
+            )
             rows.append((size, loaded, composed))
             print(f"{size:>8} {loaded * 1000:>10.0f} ms {composed * 1000:>6.0f} ms {loaded / composed:>5.2f}x")
 

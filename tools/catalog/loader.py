@@ -54,7 +54,7 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}")
-_MAYBE_TYPED = frozenset("0123456789+-.~nNtTfF")  # first characters of anything but text
+_NUMERIC_START = frozenset("0123456789+-.")  # how numbers, dates and .inf begin
 
 
 class _Refused(Exception):
@@ -231,12 +231,14 @@ def _scalar(event: ScalarEvent) -> Any:
         _no_tag(event)
         return event.value
     value = event.value
-    if event.style or (value and value[0] not in _MAYBE_TYPED):  # plain style is "" (libyaml) or None
+    if event.style:  # quoted or block; plain style is "" (libyaml) or None
         return value
     if value in _NULL:
         return None
     if value in _BOOL:
         return _BOOL[value]
+    if value[0] not in _NUMERIC_START:  # text, the common case: no pattern to try
+        return value
     if _INT.fullmatch(value):
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
     if _FLOAT.fullmatch(value):

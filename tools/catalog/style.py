@@ -20,7 +20,6 @@ KEY_ORDER: tuple[str, ...] = tuple(EntryModel.model_fields)
 
 
 def style_warnings(entry: Entry) -> list[Problem]:
-    file = display_path(entry.file)
     desc, name = entry.description, entry.name
     at_description = entry.line_of("description")
     found: list[tuple[int, str]] = []
@@ -44,6 +43,9 @@ def style_warnings(entry: Entry) -> list[Problem]:
         if value and value.lower().startswith("http://"):
             found.append((entry.line_of(key), f"{key!r} uses plain http://; use https:// if the site supports it"))
     found += _key_order(entry)
+    if not found:
+        return []
+    file = display_path(entry.file)
     return [Problem(file, line, f"{name}: {message}", "warning") for line, message in found]
 
 
