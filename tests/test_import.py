@@ -129,7 +129,7 @@ def test_duplicate_links_and_items_without_description_are_reported_and_the_exit
         "README.md:11: 'httpx' duplicates 'httpx' on line 3 (same name)",
     ]
     assert (
-        result.out.splitlines()[0] == "imported 2 entries into 1 category files in out; skipped 5 line(s), listed above"
+        result.out.splitlines()[0] == "imported 2 entries into 1 category file in out; skipped 5 line(s), listed above"
     )
     assert [e["name"] for e in load_file(in_tmp / "out/clients.yml").data["entries"]] == ["httpx", "niquests"]
 

@@ -151,7 +151,7 @@ def main(args: argparse.Namespace) -> int:
     for skip in sorted(skipped, key=lambda s: s.line):
         print(f"{shown}:{skip.line}: {skip.why}", file=sys.stderr)
     where = display_path(catalog_dir)
-    summary = f"imported {written} entries into {files} category files in {where}"
+    summary = f"imported {written} entries into {files} category file{'' if files == 1 else 's'} in {where}"
     print(summary + (f"; skipped {len(skipped)} line(s), listed above" if skipped else ""))
     print(f"Next: `.venv/bin/awesome validate --catalog {where}`, then rewrite descriptions in your own words.")
     return 1 if skipped else 0
