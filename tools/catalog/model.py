@@ -43,9 +43,7 @@ class EntryModel(BaseModel):
     tags: list[Tag] = Field(default_factory=list, description="Lowercase words.")
     added: date | None = Field(default=None, description="When the entry joined the catalog (YYYY-MM-DD).")
     successor: str | None = Field(
-        default=None,
-        min_length=1,
-        description="The entry (name) or address that replaces a retired project.",
+        default=None, description="What replaces a retired entry: an entry name in the catalog, or an http(s) address."
     )
 
     @field_validator("name", "description")
