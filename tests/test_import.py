@@ -204,11 +204,15 @@ def test_nested_items_and_subsections_are_entries_tagged_with_their_subsection(i
         ### Servers
 
         1. [Uvicorn](https://github.com/encode/uvicorn) - ASGI server on uvloop and httptools.
+        2. Process managers
+            - [Gunicorn](https://github.com/benoitc/gunicorn) - Pre-fork server that runs Uvicorn workers.
         """,
     )
-    assert awesome("import", "README.md", "--catalog", "out").code == 0
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert (result.code, result.err) == (0, "README.md:1: note: no text under 'Web'; its description is its title\n")
     entries = load_file(in_tmp / "out/web.yml").data["entries"]
     assert [(e["name"], e.get("tags")) for e in entries] == [
+        ("Gunicorn", ["servers"]),  # under a label without a link, which is only a grouping
         ("Quart", ["frameworks"]),
         ("Starlette", ["frameworks"]),
         ("starlette-context", ["frameworks"]),

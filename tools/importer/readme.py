@@ -49,6 +49,7 @@ class Item:
 class Skipped:
     line: int
     why: str
+    has_link: bool = True  # False: the line has no link at all
 
 
 @dataclass
@@ -98,13 +99,13 @@ def parse_readme(text: str) -> ParsedReadme:
             continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
             end = _skip_block(tokens, index)
-            for item_line, inline in _list_paragraphs(tokens[index:end]):
+            for item_line, inline, is_group in _list_paragraphs(tokens[index:end]):
                 found = read_item(inline, item_line)
                 if isinstance(found, Item):
                     found.subsection = subsection
                     section.items.append(found)
-                elif found is not None:
-                    skipped.append(found)
+                elif found is not None and not (is_group and not found.has_link):
+                    skipped.append(found)  # a label without a link over nested items is only a grouping
             index = end
             continue
         if token.type != "html_block":  # comments and markup left for the renderer are not content
@@ -129,11 +130,13 @@ def _skip_block(tokens: Sequence[Token], index: int) -> int:
     return len(tokens)
 
 
-def _list_paragraphs(tokens: Sequence[Token]) -> Iterator[tuple[int, Token]]:
-    """Each list item's own first paragraph (nested items' included), with its line."""
+def _list_paragraphs(tokens: Sequence[Token]) -> Iterator[tuple[int, Token, bool]]:
+    """Each list item's own first paragraph (nested items' included), its line, and whether items nest under it."""
     for position, token in enumerate(tokens):
         if token.type == "paragraph_open" and position and tokens[position - 1].type == "list_item_open":
-            yield (token.map[0] + 1 if token.map else 0), tokens[position + 1]
+            after = tokens[position + 3].type if position + 3 < len(tokens) else ""
+            is_group = after in ("bullet_list_open", "ordered_list_open")
+            yield (token.map[0] + 1 if token.map else 0), tokens[position + 1], is_group
 
 
 def flatten(children: Sequence[Token]) -> str:
@@ -155,7 +158,7 @@ def read_item(inline: Token, line: int) -> Item | Skipped | None:
     if not named:
         if links and all(href.startswith("#") for _, _, href in links):
             return None
-        return Skipped(line, "no link with a name in this item")
+        return Skipped(line, "no link with a name in this item", has_link=bool(links))
     start, end, url = named[0]
     if url.startswith("#"):
         return None  # a table of contents
