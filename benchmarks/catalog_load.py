@@ -15,6 +15,7 @@ import argparse
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -57,9 +58,7 @@ def main() -> None:
         for size in sizes:
             catalog = synthetic_catalog(Path(tmp) / f"catalog-{size}", size)
             loaded, composed = best_seconds(
-                args.runs,
-                lambda catalog=catalog: load_catalog(catalog),
-                lambda catalog=catalog: libyaml_compose(catalog),
+                args.runs, partial(load_catalog, catalog), partial(libyaml_compose, catalog)
             )
             rows.append((size, loaded, composed))
             print(f"{size:>8} {loaded * 1000:>10.0f} ms {composed * 1000:>6.0f} ms {loaded / composed:>5.2f}x")

@@ -43,10 +43,10 @@ def _changed_places(catalog: Path, base: str | None) -> set[tuple[str, int]]:
     """(category, line) of the entries changed since `base`, so duplicates are annotated on the pull request's lines."""
     if not base:
         return set()
-    from tools.automation.changes import GitError, changed_entries
+    from tools.automation.changes import GitError, diff_catalog
 
     try:
-        return {(change.category, change.line) for change in changed_entries(catalog, base)}
+        return {(change.category, change.line) for change in diff_catalog(catalog, base).changes}
     except GitError as exc:
         print(
             f"note: duplicates are reported at the later entry in the files, not the pull request's: {exc}",

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from tools.catalog.loader import LoadedFile, Location, load_file
 from tools.catalog.model import SLUG_RE, Catalog, Category, CategoryModel, Entry, EntryModel
@@ -38,7 +39,7 @@ def _what(value: Any) -> str:
     return type(value).__name__
 
 
-def pydantic_message(error: dict[str, Any]) -> str:
+def pydantic_message(error: ErrorDetails) -> str:
     field = ".".join(str(p) for p in error["loc"]) or "file"
     kind = error["type"]
     if kind in _EXPECTED:
