@@ -31,6 +31,7 @@ CLASSIC = """\
 * [**Gamma**](https://github.com/example/gamma): Bold name and a colon, on [PyPI](https://pypi.org/project/gamma-web/).
 
 ## Talks
+<!-- a comment between a heading and its blurb -->
 
 _Recorded talks._
 
@@ -197,6 +198,8 @@ def test_nested_items_and_subsections_are_entries_tagged_with_their_subsection(i
 
         ### Frameworks
 
+        _Subsection blurbs have no place in the catalog and are not reported._
+
         - [Starlette](https://github.com/encode/starlette) - Lightweight ASGI toolkit.
             - [starlette-context](https://github.com/tomwojcik/starlette-context) - Request context for Starlette apps.
         - [Quart](https://github.com/pallets/quart) - Flask's API on asyncio.
@@ -206,6 +209,10 @@ def test_nested_items_and_subsections_are_entries_tagged_with_their_subsection(i
         1. [Uvicorn](https://github.com/encode/uvicorn) - ASGI server on uvloop and httptools.
         2. Process managers
             - [Gunicorn](https://github.com/benoitc/gunicorn) - Pre-fork server that runs Uvicorn workers.
+
+        ---
+
+        **[⬆ back to top](#web)**
         """,
     )
     result = awesome("import", "README.md", "--catalog", "out")

@@ -74,10 +74,13 @@ def parse_readme(text: str) -> ParsedReadme:
     section: Section | None = None
     meta = True  # before the first `##`: the title, badges and introduction
     subsection: str | None = None
+    after_heading = False  # a paragraph right under a heading is its blurb
     index = 0
     while index < len(tokens):
         token = tokens[index]
         line = token.map[0] + 1 if token.map else 0
+        under_heading = after_heading
+        after_heading = token.type == "heading_open" or (under_heading and token.type == "html_block")
         if token.type == "heading_open":
             title = flatten(tokens[index + 1].children or [])
             if token.tag == "h2":
@@ -93,9 +96,10 @@ def parse_readme(text: str) -> ParsedReadme:
         if meta or section is None:
             index = _skip_block(tokens, index)
             continue
-        if token.type == "paragraph_open" and not section.items and section.blurb is None:
-            section.blurb = flatten(tokens[index + 1].children or [])
-            index += 3
+        if token.type == "paragraph_open" and (under_heading or _only_anchors(tokens[index + 1])):
+            if subsection is None and section.blurb is None:
+                section.blurb = flatten(tokens[index + 1].children or [])
+            index += 3  # a subsection's blurb has no place in the catalog; "back to top" links neither
             continue
         if token.type in ("bullet_list_open", "ordered_list_open"):
             end = _skip_block(tokens, index)
@@ -108,10 +112,16 @@ def parse_readme(text: str) -> ParsedReadme:
                     skipped.append(found)  # a label without a link over nested items is only a grouping
             index = end
             continue
-        if token.type != "html_block":  # comments and markup left for the renderer are not content
+        if token.type not in ("html_block", "hr"):  # comments, markup and rules are not content
             skipped.append(Skipped(line, f"{_what(token)} in section {section.title!r} is not a list item"))
         index = _skip_block(tokens, index)
     return ParsedReadme(sections, skipped)
+
+
+def _only_anchors(inline: Token) -> bool:
+    """A paragraph whose links all lead within the page, such as "back to top"."""
+    links = [str(child.attrs.get("href", "")) for child in inline.children or [] if child.type == "link_open"]
+    return bool(links) and all(href.startswith("#") for href in links)
 
 
 def _what(token: Token) -> str:
