@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.site_build import synthetic_catalog
+from benchmarks.site_build import CATEGORIES, synthetic_catalog
 from tools.catalog import load_catalog
 
 TARGET_RATIO = 3.0
@@ -48,6 +48,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="timings per size; the fastest counts")
     args = parser.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(",") if s)
+    if len(sizes) < 2 or sizes[0] < CATEGORIES:
+        parser.error(f"give two sizes or more, each at least {CATEGORIES} (the synthetic catalog's categories)")
     if not yaml.__with_libyaml__:
         raise SystemExit("PyYAML has no libyaml here: the baseline cannot be measured")
 
