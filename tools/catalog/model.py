@@ -7,8 +7,9 @@ YAML-aware editors use, so the format is written down once.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -52,6 +53,15 @@ class EntryModel(BaseModel):
             raise ValueError("must not be blank")
         return value
 
+    @field_validator("added")
+    @classmethod
+    def _not_in_the_future(cls, value: date | None) -> date | None:
+        if value is not None and value > latest_today():
+            raise ValueError(
+                f"is {value.isoformat()}, in the future; write the day the entry joins (today at the latest)"
+            )
+        return value
+
     @field_validator("url", "docs")
     @classmethod
     def _web_address(cls, value: str | None) -> str | None:
@@ -91,6 +101,12 @@ class Entry:
     kind: str = "library"
     tags: tuple[str, ...] = ()
     added: date | None = None
+    successor: str | None = None  # set: the project is retired, use this entry (name) or address instead
+    key_lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def line_of(self, key: str) -> int:
+        """The line of one of the entry's keys (`url`, `description`...), or the entry's own line when absent."""
+        return self.key_lines.get(key, self.line)
 
 
 @dataclass(frozen=True)
@@ -134,6 +150,11 @@ def category_json_schema() -> dict[str, Any]:
         "items": entry_schema,
     }
     return schema
+
+
+def latest_today() -> date:
+    """Today where it is already latest (UTC+14): a contributor anywhere may write their own today."""
+    return (datetime.now(UTC) + timedelta(hours=14)).date()
 
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
