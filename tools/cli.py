@@ -85,6 +85,12 @@ def _command_name() -> str:
     return display_path(script)
 
 
+def _import(args: argparse.Namespace) -> int:
+    from tools.importer import main
+
+    return main(args)
+
+
 def _statuses(text: str) -> list[str]:
     from tools.status import STATUSES
 
@@ -258,6 +264,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_readme)
 
     _add_check_parser(commands)
+
+    p = commands.add_parser("import", help="turn an awesome-list README into category files, one per section")
+    p.add_argument("readme", type=Path, metavar="README.md", help="the awesome list to import")
+    catalog_option(p)
+    p.set_defaults(func=_import)
 
     p = commands.add_parser("schema", help="write the JSON Schema of a category file for editors")
     p.add_argument("--check", action="store_true", help="exit 1 if the published schema is out of date")
