@@ -189,7 +189,7 @@ def test_version_is_the_installed_packages() -> None:
 def test_help_lists_the_contributors_commands_apart_from_the_workflows() -> None:
     text = run(AWESOME, "--help").stdout
     contributors, workflows = text.split("commands the GitHub workflows call:")
-    for command in ("validate", "add", "readme", "check", "schema"):
+    for command in ("validate", "add", "readme", "check", "import", "schema"):
         assert f"    {command} " in contributors and f"  {command} " not in workflows
     for command in ("annotate-validate", "changed-entries", "pr-summary", "health-issue", "issue-form"):
         assert command not in contributors and f"  {command} " in workflows

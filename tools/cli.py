@@ -126,9 +126,6 @@ def catalog_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-CONTRIBUTOR_COMMANDS = ("add", "validate", "readme", "check", "schema")
-
-
 def _version() -> str:
     try:
         return metadata.version("awesome-asyncio")
@@ -277,10 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
     # The workflows' commands: listed apart, below the contributors' (see `register`).
     from tools.automation.commands import register as register_automation
 
+    contributors = set(commands.choices)
     register_automation(commands, catalog_option)
-    workflow = [
-        (name, sub.description or "") for name, sub in commands.choices.items() if name not in CONTRIBUTOR_COMMANDS
-    ]
+    workflow = [(name, sub.description or "") for name, sub in commands.choices.items() if name not in contributors]
     if workflow:
         width = max(len(name) for name, _ in workflow)
         parser.epilog = "commands the GitHub workflows call:\n" + "\n".join(
