@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import subprocess
 from pathlib import Path
 
@@ -66,3 +67,24 @@ def test_make_test_brings_node_from_pypi_when_there_is_none(tmp_path: Path) -> N
 def test_the_ci_entry_point_still_installs_chromium_for_the_browser_tests() -> None:
     script = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "apt-get install -y -qq chromium" in script and script.rstrip().endswith("make test")
+
+
+def test_the_environment_is_read_in_one_module_that_lists_every_variable() -> None:
+    from tools import config
+
+    readers = sorted(
+        str(path.relative_to(REPO_ROOT))
+        for path in (REPO_ROOT / "tools").rglob("*.py")
+        if re.search(r"os\.environ|os\.getenv|getenv\(", path.read_text(encoding="utf-8"))
+    )
+    assert readers == ["tools/config.py"]
+    listed = {
+        name
+        for group in (config.CHECKER_VARIABLES, config.SITE_VARIABLES, config.ACTIONS_VARIABLES)
+        for name, _ in group
+    }
+    source = (REPO_ROOT / "tools" / "config.py").read_text(encoding="utf-8")
+    read = set(re.findall(r'get\("([A-Z_]+)"\)', source))
+    assert read - {"GH_TOKEN"} <= listed  # GH_TOKEN is described with GITHUB_TOKEN
+    mkdocs = set(re.findall(r"!ENV \[([A-Z_]+)", (REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8")))
+    assert mkdocs <= listed

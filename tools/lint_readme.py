@@ -48,7 +48,7 @@ def _copy_companions(source: Path, target: Path) -> None:
 
 
 def _git(workdir: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_TERMINAL_PROMPT": "0"}
+    env = {**without_tokens(), "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_TERMINAL_PROMPT": "0"}
     subprocess.run(["git", *args], cwd=workdir, env=env, check=True, capture_output=True)
 
 
