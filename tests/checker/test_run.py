@@ -10,7 +10,8 @@ from tests.checker.checkkit import catalog_of, github_stub, pypi_stub, settings
 from tests.checker.hosts import Host, hang, respond
 from tools.checker.facts import PypiFacts, RepoFacts
 from tools.checker.run import Outcome, check_catalog
-from tools.status import DEAD_AFTER_FAILED_RUNS, STATUSES, StatusFile
+from tools.results import StatusFile
+from tools.status import DEAD_AFTER_FAILED_RUNS, STATUSES
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 ENTRY_KEYS = {
@@ -29,11 +30,12 @@ ENTRY_KEYS = {
 }
 
 
-async def run(catalog, previous: StatusFile | None = None, github=None, pypi=None, **overrides) -> Outcome:
+async def run(catalog, previous: dict | None = None, github=None, pypi=None, **overrides) -> Outcome:
+    """One run; `previous` is the status.json a run before wrote (`outcome.status`)."""
     return await check_catalog(
         catalog,
         settings(**overrides),
-        previous=previous,
+        previous=None if previous is None else StatusFile.model_validate(previous),
         fetch_repositories=github or github_stub({}),
         fetch_projects=pypi or pypi_stub({}),
     )
@@ -214,7 +216,7 @@ async def test_only_checks_the_named_entries_and_keeps_the_others(tmp_path: Path
         outcome = await check_catalog(
             catalog,
             settings(),
-            previous=first.status,
+            previous=first.status_file,
             only=["a"],
             fetch_repositories=github_stub({}),
             fetch_projects=pypi_stub({}),
