@@ -18,9 +18,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationError
 from typing_extensions import TypedDict
-
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
 from tools.timestamps import aware, iso, parse_time
 
@@ -73,6 +72,10 @@ class Status(StrEnum):
     @classmethod
     def in_report_order(cls) -> list[Status]:
         return sorted(cls, key=lambda s: s.report_order)
+
+    @classmethod
+    def by_precedence(cls) -> list[Status]:
+        return sorted(cls, key=lambda s: s.precedence)
 
 
 _PRECEDENCE = (Status.DEAD, Status.ARCHIVED, Status.STALE, Status.MOVED, Status.UNKNOWN, Status.OK)
@@ -152,7 +155,7 @@ class _Verdict(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     id: str
-    name: str
+    name: str = ""
     category: str = ""
     url: str = ""
     status: Status
@@ -239,6 +242,20 @@ class RunReport(BaseModel):
         data = self.model_dump(mode="json")
         data["entries"] = [entry.report_json() for entry in self.entries]
         return data
+
+
+class ReportError(Exception):
+    """A file given as the checker's JSON report is not one; the message says where and what."""
+
+
+def parse_report(data: Any, where: object) -> RunReport:
+    """The `--json` report read back (for the workflow helpers); raises ReportError naming the problem."""
+    try:
+        return RunReport.model_validate(data)
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        field = ".".join(str(part) for part in problem["loc"]) or "the file"
+        raise ReportError(f"{where}: not the checker's JSON report ({field}: {problem['msg']})") from exc
 
 
 class LinkHistory(TypedDict, total=False):

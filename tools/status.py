@@ -31,10 +31,9 @@ from pydantic import ValidationError
 from tools.files import write_json_atomic
 from tools.results import STATUS_VERSION, Status, StatusFile
 
-# The status words in the summary table's order, in order of precedence, and those needing attention.
+# The status words in the summary table's order, and those needing attention (most serious first).
 STATUSES: tuple[str, ...] = tuple(Status)
-PRECEDENCE: tuple[str, ...] = tuple(sorted(Status, key=lambda s: s.precedence))
-FLAGGED: tuple[str, ...] = tuple(s for s in Status.in_report_order() if s.flagged)
+FLAGGED: tuple[str, ...] = tuple(s for s in Status.by_precedence() if s.flagged)
 DEAD_AFTER_FAILED_RUNS = 3
 
 

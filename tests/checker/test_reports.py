@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from tools.checker.report import actions, markdown
-from tools.escaping import md, md_code
 from tools.checker.report.terminal import TerminalProgress, print_summary
+from tools.escaping import md, md_code
 from tools.results import EntryResult, RunReport, StatusFile
 from tools.workflow_commands import escape_data as workflow_data
 from tools.workflow_commands import escape_property as workflow_property

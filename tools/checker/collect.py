@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import httpx
 
@@ -29,12 +30,25 @@ FetchProjects = Callable[[list[str], HttpClient, Settings, dict[str, PypiFacts]]
 REQUEST_KINDS = ("github_graphql", "github_rest", "pypi", "web")
 
 
-class NoProgress:
-    """What a run needs of a progress display (and what it uses without one)."""
+class Progress(Protocol):
+    """What a run needs of a progress display (tools.checker.report.terminal has one)."""
 
     def start(self, total: int) -> None: ...
     def advance(self, count: int = 1) -> None: ...
     def stop(self) -> None: ...
+
+
+class NoProgress:
+    """The progress display of a run nobody watches."""
+
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, count: int = 1) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
 
 
 @dataclass
@@ -72,7 +86,7 @@ async def collect(
     settings: Settings,
     fetch_repositories: FetchRepositories,
     fetch_projects: FetchProjects,
-    progress: NoProgress,
+    progress: Progress,
     transport: httpx.AsyncBaseTransport | None,
 ) -> Findings:
     """Ask GitHub, PyPI and the web side by side, under the deadline; Ctrl-C ends it early too."""

@@ -15,7 +15,7 @@ import httpx
 
 from tools.catalog import Catalog
 from tools.checker.assemble import assemble
-from tools.checker.collect import FetchProjects, FetchRepositories, NoProgress, collect
+from tools.checker.collect import FetchProjects, FetchRepositories, NoProgress, Progress, collect
 from tools.checker.github import fetch_repositories as github_repositories
 from tools.checker.pypi import fetch_projects as pypi_projects
 from tools.checker.scrub import scrub
@@ -48,7 +48,7 @@ async def check_catalog(
     only: list[str] | tuple[str, ...] = (),
     fetch_repositories: FetchRepositories = github_repositories,
     fetch_projects: FetchProjects = pypi_projects,
-    progress: NoProgress | None = None,
+    progress: Progress | None = None,
     transport: httpx.AsyncBaseTransport | None = None,
     now: datetime | None = None,
 ) -> Outcome:

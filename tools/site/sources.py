@@ -18,12 +18,13 @@ from typing import Any
 
 from tools.catalog import Catalog, Entry, load_catalog
 from tools.paths import CATALOG_DIR, REPO_ROOT
-from tools.status import StatusFile, load_status
+from tools.results import EntryResult, Status, StatusFile
+from tools.status import load_status
 from tools.timestamps import parse_time
 
 # Statuses that get a visible mark on a category page, and that "hide inactive" hides.
-MARKED: tuple[str, ...] = ("dead", "archived", "stale", "moved")
-HIDEABLE: tuple[str, ...] = ("dead", "archived", "stale")
+MARKED: tuple[str, ...] = tuple(s for s in Status if s.marked)
+HIDEABLE: tuple[str, ...] = tuple(s for s in Status if s.hideable)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,28 @@ class Figures:
             checked_at=parse_time(record.get("checked_at")),
         )
 
+    @classmethod
+    def from_result(cls, result: EntryResult | None) -> Figures:
+        """The figures status.json keeps for an entry (None: never checked)."""
+        if result is None:
+            return cls()
+        return cls(
+            status=result.status.value,
+            reasons=tuple(r for r in result.reasons if r),
+            moved_to=result.moved_to or None,
+            stars=result.stars,
+            forks=result.forks,
+            open_issues=result.open_issues,
+            contributors=result.contributors,
+            # GitHub says NOASSERTION for a licence it cannot name: that is not a licence to show.
+            license=None if result.license == "NOASSERTION" else result.license,
+            last_commit=result.last_commit,
+            latest_release=result.latest_release,
+            latest_version=result.latest_version,
+            archived=result.archived,
+            checked_at=result.checked_at,
+        )
+
     @property
     def last_activity(self) -> datetime | None:
         """The newest of the last commit and the latest release: what "recent activity" sorts by."""
@@ -110,12 +133,12 @@ class SiteData:
 
     def figures(self, entry: Entry) -> Figures:
         if entry.id not in self._figures:
-            self._figures[entry.id] = Figures.from_record(self.status["entries"].get(entry.id))
+            self._figures[entry.id] = Figures.from_result(self.status.entries.get(entry.id))
         return self._figures[entry.id]
 
     @property
     def checked_at(self) -> datetime | None:
-        return parse_time(self.status.get("checked_at"))
+        return self.status.checked_at
 
 
 def load_site_data(sources: Sources, now: datetime | None = None) -> SiteData:

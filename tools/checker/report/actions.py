@@ -7,8 +7,6 @@ archived, stale, then unknown): a run with a hundred unreachable entries must no
 dead entry behind them.
 """
 
-from __future__ import annotations
-
 import os
 from collections.abc import Mapping
 from pathlib import Path

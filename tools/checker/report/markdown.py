@@ -91,7 +91,9 @@ def render(
         heading = ["", f"## {status.label} ({len(flagged)})", "", f"Suggested fix: {FIXES[status]}", ""]
         folded = status in FOLDED
         closing = ["", "</details>"] if folded else []
-        budget.add(lines, heading + (["<details><summary>The entries and their reasons</summary>", ""] if folded else []))
+        budget.add(
+            lines, heading + (["<details><summary>The entries and their reasons</summary>", ""] if folded else [])
+        )
         if budget.left_out:
             budget.left_out += len(flagged)
             break
@@ -161,9 +163,7 @@ def _links_section(entries: list[EntryResult], code_url: str | None) -> list[str
     return items
 
 
-def _changes_section(
-    entries: list[EntryResult], previous: StatusFile | None, known: set[str], room: int
-) -> list[str]:
+def _changes_section(entries: list[EntryResult], previous: StatusFile | None, known: set[str], room: int) -> list[str]:
     """What changed since the previous run; the same change of many entries is one line."""
     if not previous or not previous.checked_at:
         return ["", "## Changes since the last run", "", "This is the first run: nothing to compare with."]
@@ -177,7 +177,7 @@ def _changes_section(
             changed.setdefault(f"{old.status} → {entry.status}", []).append(entry.name)
     for entry_id, old in before.items():
         if entry_id not in known:
-            changed.setdefault("removed from the catalog", []).append(old.name)
+            changed.setdefault("removed from the catalog", []).append(old.name or entry_id)
     items = []
     for change, names in changed.items():
         if len(names) < GROUP_FROM:
