@@ -131,12 +131,16 @@ def _grouped(entries: list[EntryResult], code_url: str | None) -> list[str]:
             items += [_item(entry, code_url) for entry in group]
             continue
         names = [f"**{md_link(e.name, e.url)}** ({_where(e, code_url)})" for e in group]
-        shown = _Budget(GROUP_LIMIT)
-        listed: list[str] = []
-        shown.add(listed, names)
-        more = f", and {shown.left_out} more" if shown.left_out else ""
-        items.append(f"- {_reasons(group[0])}: {len(group)} entries: {', '.join(listed)}{more}.")
+        items.append(f"- {_reasons(group[0])}: {len(group)} entries: {_some(names, GROUP_LIMIT)}.")
     return items
+
+
+def _some(names: list[str], room: int) -> str:
+    """As many of the names as fit in `room` characters, and how many more there are."""
+    listed: list[str] = []
+    budget = _Budget(room)
+    budget.add(listed, names)
+    return ", ".join(listed) + (f", and {budget.left_out} more" if budget.left_out else "")
 
 
 def _item(entry: EntryResult, code_url: str | None) -> str:
@@ -183,7 +187,8 @@ def _changes_section(entries: list[EntryResult], previous: StatusFile | None, kn
         if len(names) < GROUP_FROM:
             items += [f"- **{md(name)}**: {change}." for name in names]
         else:
-            items.append(f"- {change} ({len(names)}): " + ", ".join(f"**{md(name)}**" for name in names) + ".")
+            shown = _some([f"**{md(name)}**" for name in names], min(GROUP_LIMIT, room // 2))
+            items.append(f"- {change} ({len(names)}): {shown}.")
     since = previous.checked_at.strftime("%Y-%m-%d")
     lines = ["", f"## Changes since the last run ({since})", ""]
     budget = _Budget(room - sum(len(line) + 1 for line in lines) - 100)
