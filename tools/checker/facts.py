@@ -33,7 +33,9 @@ class RepoFacts:
 
     @property
     def moved(self) -> bool:
-        return bool(self.full_name) and self.full_name.casefold() != f"{self.owner}/{self.name}".casefold()
+        if not self.full_name:
+            return False
+        return self.full_name.casefold() != f"{self.owner}/{self.name}".casefold()
 
 
 @dataclass
