@@ -13,6 +13,7 @@ becomes unknown, since unknown numbers are never guessed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
@@ -22,6 +23,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSeriali
 from typing_extensions import TypedDict
 
 from tools.timestamps import aware, iso, parse_time
+
+FRAMEWORKS = ("anyio", "asyncio", "trio")
 
 
 class Status(StrEnum):
@@ -101,16 +104,25 @@ def _flag(value: Any) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
-def _words(value: Any) -> list[str] | None:
+def _frameworks(value: Any) -> list[str] | None:
     if not isinstance(value, list):
         return None
-    return sorted({v for v in value if isinstance(v, str) and v})
+    return sorted({v for v in value if v in FRAMEWORKS})
+
+
+def _python_versions(value: Any) -> list[str] | None:
+    if not isinstance(value, list):
+        return None
+    versions = {v for v in value if isinstance(v, str) and re.fullmatch(r"3\.\d+", v)}
+    return sorted(versions, key=lambda v: int(v.split(".")[1]))
 
 
 Count = Annotated[int | None, BeforeValidator(_count)]
 Text = Annotated[str | None, BeforeValidator(_text)]
 Flag = Annotated[bool | None, BeforeValidator(_flag)]
-Words = Annotated[list[str] | None, BeforeValidator(_words)]
+# Sorted, from PyPI's classifiers; None when PyPI was not asked or did not answer (shared-shapes.md).
+Frameworks = Annotated[list[str] | None, BeforeValidator(_frameworks)]
+PythonVersions = Annotated[list[str] | None, BeforeValidator(_python_versions)]
 # Seconds in UTC with a Z, as GitHub writes them: `2026-11-21T12:00:00Z`.
 Timestamp = Annotated[datetime | None, BeforeValidator(_moment), PlainSerializer(iso, return_type=str | None)]
 
@@ -129,6 +141,9 @@ class Figures(BaseModel):
     latest_release: Timestamp = None
     latest_version: Text = None
     archived: Flag = None
+    frameworks: Frameworks = None  # the async frameworks it declares: "anyio", "asyncio", "trio"
+    python_versions: PythonVersions = None  # "3.X", in version order
+    requires_python: Text = None  # PyPI's `requires_python`, as written there
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

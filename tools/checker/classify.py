@@ -112,16 +112,21 @@ def figures(repo: RepoFacts | None, pypi: PypiFacts | None) -> Figures:
     pypi = pypi if pypi is not None and pypi.found and not pypi.error else None
     release = pypi.latest_release if pypi and pypi.latest_release else (repo.latest_release if repo else None)
     version = pypi.latest_version if pypi and pypi.latest_version else (repo.latest_release_tag if repo else None)
-    if repo is None:
-        return Figures(latest_release=release, latest_version=version)
-    return Figures(
-        stars=repo.stars,
-        forks=repo.forks,
-        open_issues=repo.open_issues,
-        contributors=repo.contributors,
-        license=repo.license,
-        last_commit=repo.last_commit,
-        latest_release=release,
-        latest_version=version,
-        archived=repo.archived,
-    )
+    known: dict[str, object] = {"latest_release": release, "latest_version": version}
+    if repo is not None:
+        known |= {
+            "stars": repo.stars,
+            "forks": repo.forks,
+            "open_issues": repo.open_issues,
+            "contributors": repo.contributors,
+            "license": repo.license,
+            "last_commit": repo.last_commit,
+            "archived": repo.archived,
+        }
+    if pypi is not None:
+        known |= {
+            "frameworks": pypi.frameworks,
+            "python_versions": pypi.python_versions,
+            "requires_python": pypi.requires_python,
+        }
+    return Figures.model_validate(known)

@@ -68,6 +68,9 @@ class Figures:
     latest_version: str | None = None
     archived: bool | None = None
     checked_at: datetime | None = None
+    frameworks: tuple[str, ...] | None = None  # "anyio", "asyncio", "trio"; None: unknown
+    python_versions: tuple[str, ...] | None = None  # "3.X"; None: unknown
+    requires_python: str | None = None
 
     @classmethod
     def from_record(cls, record: Any) -> Figures:
@@ -112,6 +115,9 @@ class Figures:
             latest_version=result.latest_version,
             archived=result.archived,
             checked_at=result.checked_at,
+            frameworks=None if result.frameworks is None else tuple(result.frameworks),
+            python_versions=None if result.python_versions is None else tuple(result.python_versions),
+            requires_python=result.requires_python,
         )
 
     @property
