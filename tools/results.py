@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -281,7 +281,17 @@ class LinkHistory(TypedDict, total=False):
     last_ok: str | None
 
 
-STATUS_VERSION = 1
+class TrendPoint(BaseModel):
+    """An entry's stars and latest release as one run (the last of its ISO week) learned them."""
+
+    date: date
+    stars: Count = None
+    latest_release: Timestamp = None
+
+
+# 1: figures and history; 2: adds the compatibility facts and `trends` (issue 11). A program
+# refuses a newer file rather than drop what it cannot read.
+STATUS_VERSION = 2
 
 
 class StatusFile(BaseModel):
@@ -295,8 +305,10 @@ class StatusFile(BaseModel):
     summary: dict[Status, int] = Field(default_factory=dict)
     entries: dict[str, EntryResult] = Field(default_factory=dict)
     history: dict[str, LinkHistory] = Field(default_factory=dict)
+    trends: dict[str, list[TrendPoint]] = Field(default_factory=dict)  # by entry id, oldest first
 
     def to_json(self) -> dict[str, Any]:
         data = self.model_dump(mode="json", exclude={"entries"})
         data["entries"] = {key: entry.record_json() for key, entry in self.entries.items()}
-        return {key: data[key] for key in ("version", "checked_at", "complete", "summary", "entries", "history")}
+        keys = ("version", "checked_at", "complete", "summary", "entries", "history", "trends")
+        return {key: data[key] for key in keys}

@@ -15,6 +15,7 @@ import pytest
 from tests.checker.checkkit import write_entries
 from tests.checker.hosts import Host, respond, threaded
 from tools.paths import STATUS_FILE
+from tools.results import STATUS_VERSION
 from tools.status import StatusFileError, load_status
 
 
@@ -53,7 +54,7 @@ def test_a_status_file_from_a_newer_version_is_refused_not_overwritten(elsewhere
     """Issue 9: STATUS_VERSION was written but never checked; an older checker would drop what it cannot read."""
     write_entries(elsewhere / "catalog", [{"name": "Site", "url": "http://site.invalid/"}])
     newer = elsewhere / "catalog" / "status.json"
-    newer.write_text(json.dumps({"version": 2, "entries": {}, "trends": {"site": []}}), encoding="utf-8")
+    newer.write_text(json.dumps({"version": STATUS_VERSION + 1, "entries": {}, "later": {}}), encoding="utf-8")
     before = newer.read_bytes()
     result = awesome("check", "--catalog", "catalog", "--json", "report.json")
     assert result.code == 2

@@ -20,6 +20,7 @@ from tools.checker.collect import Findings
 from tools.checker.facts import LinkResult, PypiFacts, RepoFacts
 from tools.checker.github._common import key_of
 from tools.checker.settings import Settings
+from tools.checker.trends import update_trends
 from tools.paths import display_path
 from tools.results import EntryResult, LinkCheck, LinkHistory, RunReport, SourceReach, Status, StatusFile
 
@@ -48,9 +49,12 @@ def assemble(
 
     results: list[EntryResult] = []
     records: dict[str, EntryResult] = {}
+    learned: dict[str, EntryResult] = {}
     for entry in entries:
         judged = judge(entry, found, link_history, settings, now)
         results.append(judged.result)
+        if judged.checked and judged.fetched:
+            learned[entry.id] = judged.result
         old = previous.entries.get(entry.id)
         if not judged.checked and old is not None:
             records[entry.id] = old  # not checked this run: keep what was known
@@ -70,12 +74,12 @@ def assemble(
     kept = {e.id: records.get(e.id) or previous.entries.get(e.id) for e in catalog.entries}
     kept_records = {k: v for k, v in kept.items() if v is not None}
     status = StatusFile(
-        version=previous.version,
         checked_at=now,
         complete=found.stopped is None and not partial_selection,
         summary=RunReport.count(kept_records.values()),
         entries=kept_records,
         history=link_history,
+        trends=update_trends(previous.trends, learned, {e.id for e in catalog.entries}, now.date()),
     )
     return report, status
 
