@@ -251,3 +251,18 @@ async def test_a_deadline_keeps_what_github_and_pypi_had_already_told(tmp_path: 
     assert (done["status"], done["stars"], done["latest_version"]) == ("archived", 7, "1.0")
     assert pending["status"] == "unknown" and "deadline" in pending["reasons"][0]
     assert outcome.status["entries"]["done"]["stars"] == 7
+
+
+async def test_json_entries_carry_the_contract_and_no_renderer_only_keys(tmp_path: Path) -> None:
+    """Issue 8: `file`, `line`, `notes` and the entry's own `http_status` are for the Markdown report only."""
+    async with Host(routes={"/site": respond(200)}) as web:
+        catalog = catalog_of(tmp_path / "catalog", [{"name": "Site", "url": web.url("/site")}])
+        outcome = await run(catalog)
+    (entry,) = outcome.report["entries"]
+    figures = {"forks", "open_issues", "contributors", "license", "latest_version"}
+    compatibility = {"frameworks", "python_versions", "requires_python"}
+    assert set(entry) == ENTRY_KEYS | figures | compatibility
+    record = outcome.status["entries"]["site"]
+    assert set(record) == set(entry) | {"checked_at"}
+    result = outcome.run.entries[0]  # the model keeps them for the Markdown report and annotations
+    assert result.file.endswith("catalog/things.yml") and result.line == 4
