@@ -5,7 +5,7 @@ Its model is `tools.results.StatusFile`; its entries are the `--json` report's e
 `checked_at` (when their figures were learned):
 
     {
-      "version": 1,
+      "version": 2,                              # a newer one is refused, never overwritten
       "checked_at": "2026-11-21T12:00:00Z",     # null before the first run
       "complete": true,
       "summary": {"ok": 140, "stale": 6, ...},
@@ -13,7 +13,8 @@ Its model is `tools.results.StatusFile`; its entries are the `--json` report's e
                               <figures>, "links", "checked_at"}},
       "history": {                               # by URL (the entry's url and docs alike)
         "https://example.org/": {"failures": 2, "first_failure": "2026-11-14T12:00:00Z", "last_ok": null}
-      }
+      },
+      "trends": {"fastapi": [{"date": "2026-11-16", "stars": 89500, "latest_release": "..."}, ...]}
     }
 
 `failures` counts consecutive runs on which the URL could not be reached at all (see
