@@ -149,10 +149,6 @@ class Figures(BaseModel):
     def names(cls) -> tuple[str, ...]:
         return tuple(Figures.model_fields)
 
-    def known(self) -> bool:
-        """Whether any figure was learned."""
-        return any(getattr(self, name) is not None for name in Figures.names())
-
 
 class LinkCheck(BaseModel):
     """An entry's other link (`docs`) as the run found it."""
@@ -192,10 +188,6 @@ class EntryResult(Figures, _Verdict):
     file: str = Field(default="", exclude=True)  # the catalog file, as a maintainer types it
     line: int = Field(default=1, exclude=True)
 
-    @property
-    def figures(self) -> Figures:
-        return Figures.model_validate({name: getattr(self, name) for name in Figures.names()})
-
     def with_figures_of(self, older: EntryResult | None) -> EntryResult:
         """This result with every figure it does not know taken from `older` (last known figures)."""
         if older is None:
@@ -218,9 +210,6 @@ class SourceReach(BaseModel):
     reason: str | None = None  # why not, when it was not
 
 
-SOURCES = ("github", "pypi", "web")
-
-
 class RunReport(BaseModel):
     """The `--json` report (DESIGN.md): one run's verdicts and how far it got."""
 
@@ -231,7 +220,7 @@ class RunReport(BaseModel):
     summary: dict[Status, int] = Field(default_factory=dict)
     requests: dict[str, int] = Field(default_factory=dict)
     entries: list[EntryResult] = Field(default_factory=list)
-    sources: dict[str, SourceReach] = Field(default_factory=dict)  # by SOURCES name
+    sources: dict[str, SourceReach] = Field(default_factory=dict)  # "github", "pypi", "web"
 
     @staticmethod
     def count(entries: Iterable[EntryResult]) -> dict[Status, int]:
