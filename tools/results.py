@@ -104,6 +104,10 @@ def _flag(value: Any) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
+def _reasons(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str) and v] if isinstance(value, list) else []
+
+
 def _frameworks(value: Any) -> list[str] | None:
     if not isinstance(value, list):
         return None
@@ -170,8 +174,8 @@ class _Verdict(BaseModel):
     category: str = ""
     url: str = ""
     status: Status
-    reasons: list[str] = Field(default_factory=list)
-    moved_to: str | None = None
+    reasons: Annotated[list[str], BeforeValidator(_reasons)] = Field(default_factory=list)
+    moved_to: Text = None
 
 
 class EntryResult(Figures, _Verdict):

@@ -16,11 +16,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from tools.catalog import Catalog, Entry, load_catalog
 from tools.paths import CATALOG_DIR, REPO_ROOT
 from tools.results import EntryResult, Status, StatusFile
 from tools.status import load_status
-from tools.timestamps import parse_time
 
 # Statuses that get a visible mark on a category page, and that "hide inactive" hides.
 MARKED: tuple[str, ...] = tuple(s for s in Status if s.marked)
@@ -40,15 +41,6 @@ class Sources:
         status_file = Path(env.get("AWESOME_STATUS_FILE") or catalog_dir / "status.json")
         contributing = Path(env.get("AWESOME_CONTRIBUTING") or REPO_ROOT / "CONTRIBUTING.md")
         return cls(catalog_dir, status_file, contributing)
-
-
-def _int(value: Any) -> int | None:
-    # bool is an int in Python; a True star count is not a figure.
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
-
-
-def _text(value: Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 @dataclass(frozen=True)
@@ -74,26 +66,13 @@ class Figures:
 
     @classmethod
     def from_record(cls, record: Any) -> Figures:
+        """A status.json record as found: values that are not figures are unknown; no record, no figures."""
         if not isinstance(record, dict):
             return cls()
-        reasons = record.get("reasons")
-        licence = _text(record.get("license"))
-        return cls(
-            status=_text(record.get("status")),
-            reasons=tuple(r for r in reasons if isinstance(r, str) and r) if isinstance(reasons, list) else (),
-            moved_to=_text(record.get("moved_to")),
-            stars=_int(record.get("stars")),
-            forks=_int(record.get("forks")),
-            open_issues=_int(record.get("open_issues")),
-            contributors=_int(record.get("contributors")),
-            # GitHub says NOASSERTION for a licence it cannot name: that is not a licence to show.
-            license=None if licence in (None, "NOASSERTION") else licence,
-            last_commit=parse_time(record.get("last_commit")),
-            latest_release=parse_time(record.get("latest_release")),
-            latest_version=_text(record.get("latest_version")),
-            archived=record.get("archived") if isinstance(record.get("archived"), bool) else None,
-            checked_at=parse_time(record.get("checked_at")),
-        )
+        try:
+            return cls.from_result(EntryResult.model_validate({"id": "", **record}))
+        except ValidationError:
+            return cls()
 
     @classmethod
     def from_result(cls, result: EntryResult | None) -> Figures:
