@@ -199,18 +199,12 @@ class EntryResult(Figures, _Verdict):
         missing = {n: getattr(older, n) for n in Figures.names() if getattr(self, n) is None}
         return self.model_copy(update={n: v for n, v in missing.items() if v is not None})
 
-    def report_json(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", exclude={"checked_at"})
-
-    def record_json(self) -> dict[str, Any]:
-        return self.model_dump(mode="json")
-
 
 class SourceReach(BaseModel):
     """Whether a source (GitHub, PyPI, the web) could be reached in a run, and why not."""
 
     asked: int = 0  # repositories, projects or links it was asked about
-    reachable: bool | None = None  # None: not asked
+    reachable: bool | None = None  # None: not asked, or it cannot be told (see `reason`)
     reason: str | None = None  # why not, when it was not
 
 
@@ -247,9 +241,7 @@ class RunReport(BaseModel):
         }
 
     def to_json(self) -> dict[str, Any]:
-        data = self.model_dump(mode="json")
-        data["entries"] = [entry.report_json() for entry in self.entries]
-        return data
+        return self.model_dump(mode="json", exclude={"entries": {"__all__": {"checked_at"}}})
 
 
 class ReportError(Exception):
@@ -301,7 +293,4 @@ class StatusFile(BaseModel):
     trends: dict[str, list[TrendPoint]] = Field(default_factory=dict)  # by entry id, oldest first
 
     def to_json(self) -> dict[str, Any]:
-        data = self.model_dump(mode="json", exclude={"entries"})
-        data["entries"] = {key: entry.record_json() for key, entry in self.entries.items()}
-        keys = ("version", "checked_at", "complete", "summary", "entries", "history", "trends")
-        return {key: data[key] for key in keys}
+        return self.model_dump(mode="json")
