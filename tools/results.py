@@ -19,7 +19,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, ValidationError, with_config
 from typing_extensions import TypedDict
 
 from tools.timestamps import aware, iso, parse_time
@@ -258,6 +258,7 @@ def parse_report(data: Any, where: object) -> RunReport:
         raise ReportError(f"{where}: not the checker's JSON report ({field}: {problem['msg']})") from exc
 
 
+@with_config(ConfigDict(extra="allow"))  # the streak rule may keep more than these; none is lost
 class LinkHistory(TypedDict, total=False):
     """A URL's streak of runs on which it could not be reached (tools.checker.history has the rule)."""
 

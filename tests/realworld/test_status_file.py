@@ -16,7 +16,7 @@ from tests.checker.checkkit import write_entries
 from tests.checker.hosts import Host, respond, threaded
 from tools.paths import STATUS_FILE
 from tools.results import STATUS_VERSION
-from tools.status import StatusFileError, load_status
+from tools.status import StatusFileError, load_status, save_status
 
 
 @pytest.fixture
@@ -88,3 +88,12 @@ def test_junk_figures_in_a_status_file_are_unknown_not_guessed(tmp_path: Path) -
     path.write_text(json.dumps({"version": 1, "entries": {"x": record}}), encoding="utf-8")
     entry = load_status(path).entries["x"]
     assert (entry.stars, entry.forks, entry.last_commit, entry.license) == (None, None, None, None)
+
+
+def test_what_the_history_keeps_survives_a_load_and_save(tmp_path: Path) -> None:
+    """Issue 9: a streak needs time, not just runs; whatever a history record keeps for that is never dropped."""
+    path = tmp_path / "status.json"
+    record = {"failures": 2, "first_failure": "2026-11-01T00:00:00Z", "last_ok": None, "failed_on": ["2026-11-01"]}
+    path.write_text(json.dumps({"version": 1, "entries": {}, "history": {"https://a.example/": record}}))
+    save_status(path, load_status(path))
+    assert json.loads(path.read_text(encoding="utf-8"))["history"] == {"https://a.example/": record}
