@@ -24,8 +24,8 @@ from collections import Counter
 from pathlib import Path
 
 from tools.checker.facts import LinkResult
+from tools.checker.fanout import check_links
 from tools.checker.http import HttpClient
-from tools.checker.run import check_links
 from tools.checker.settings import Settings
 
 TARGETS = "targets: <= 1.25x lychee, <= 1.5x ideal, <= 1 ms CPU per link, <= 150 MB peak"

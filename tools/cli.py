@@ -14,7 +14,7 @@ from typing import Any
 from tools.catalog.problems import CatalogError
 from tools.config import CHECKER_VARIABLES, Config, describe
 from tools.errors import ExitCode, UserError
-from tools.paths import CATALOG_DIR, STATUS_FILE, display_path
+from tools.paths import CATALOG_DIR, display_path
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -39,10 +39,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from tools.checker.run import main
+    from tools.checker.command import main
 
-    if args.status is None:  # DESIGN.md: status.json inside the catalog folder it checks
-        args.status = Path(args.catalog) / STATUS_FILE.name
     return main(args)
 
 
@@ -307,8 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         # A bug or a surprise: one line without a traceback, and never the token.
         message = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
-        token = Config.from_env().github_token
-        message = message.replace(token, "***") if token else message
+        from tools.checker.scrub import scrub
+
+        message = scrub(message, Config.from_env().github_token)
         print(
             f"awesome {args.command}: unexpected error ({message}); run it again, and report the problem if it persists",
             file=sys.stderr,

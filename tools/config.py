@@ -35,6 +35,7 @@ ACTIONS_VARIABLES: tuple[tuple[str, str], ...] = (
     ("GITHUB_SERVER_URL", "https://github.com, for links to the repository and the run"),
     ("GITHUB_REPOSITORY", "owner/name of the repository"),
     ("GITHUB_RUN_ID", "the workflow run, linked from the health issue"),
+    ("GITHUB_SHA", "the checked commit, for links to an entry's file and line in the reports"),
 )
 TOKEN_VARIABLES = ("GITHUB_TOKEN", "GH_TOKEN")
 
@@ -66,6 +67,7 @@ class Config:
     server_url: str = "https://github.com"
     repository: str | None = None
     run_id: str | None = None
+    sha: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Config:
@@ -90,12 +92,18 @@ class Config:
             server_url=(get("GITHUB_SERVER_URL") or "https://github.com").rstrip("/"),
             repository=get("GITHUB_REPOSITORY"),
             run_id=get("GITHUB_RUN_ID"),
+            sha=get("GITHUB_SHA"),
         )
 
     @property
     def repository_url(self) -> str | None:
         """The repository's web address under Actions, None elsewhere."""
         return f"{self.server_url}/{self.repository}" if self.repository else None
+
+    @property
+    def commit_url(self) -> str | None:
+        """The checked commit's tree (`SERVER/OWNER/REPO/blob/SHA`) under Actions, None elsewhere."""
+        return f"{self.repository_url}/blob/{self.sha}" if self.repository and self.sha else None
 
     @property
     def run_url(self) -> str | None:

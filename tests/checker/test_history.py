@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tools.checker.facts import LinkResult
 from tools.checker.history import escalate, merge_figures, offline, update_history
-from tools.status import EntryRecord, LinkHistory
+from tools.results import EntryResult, LinkHistory
 
 A, B = "https://a.example/", "https://b.example/"
 
@@ -57,9 +57,13 @@ def test_a_run_where_nothing_connected_is_offline() -> None:
     assert history[A]["failures"] == 2 and B not in history
 
 
+def record(**fields: object) -> EntryResult:
+    return EntryResult.model_validate({"id": "lib", "name": "Lib", **fields})
+
+
 def test_figures_kept_from_last_time_when_a_source_failed() -> None:
-    old: EntryRecord = {"stars": 42, "license": "MIT", "checked_at": "2026-11-01T00:00:00Z", "status": "ok"}
-    new: EntryRecord = {"stars": None, "license": None, "checked_at": "2026-11-21T00:00:00Z", "status": "unknown"}
+    old = record(stars=42, license="MIT", checked_at="2026-11-01T00:00:00Z", status="ok")
+    new = record(stars=None, license=None, checked_at="2026-11-21T00:00:00Z", status="unknown")
     merged = merge_figures(new, old, fetched=False)
-    assert merged == {"stars": 42, "license": "MIT", "checked_at": "2026-11-01T00:00:00Z", "status": "unknown"}
+    assert merged == record(stars=42, license="MIT", checked_at="2026-11-01T00:00:00Z", status="unknown")
     assert merge_figures(new, old, fetched=True) == new  # a fetched null is a real null

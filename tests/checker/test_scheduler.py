@@ -6,8 +6,8 @@ import asyncio
 
 from tests.checker.hosts import Connection, Handler, Host, Request, respond
 from tools.checker.facts import LinkResult
+from tools.checker.fanout import check_links
 from tools.checker.http import HttpClient
-from tools.checker.run import check_links
 from tools.checker.scheduler import HostScheduler
 from tools.checker.settings import Settings
 

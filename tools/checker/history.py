@@ -23,19 +23,8 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from tools.checker.facts import LinkResult
-from tools.status import DEAD_AFTER_FAILED_RUNS, EntryRecord, LinkHistory
-
-FIGURE_KEYS = (
-    "stars",
-    "forks",
-    "open_issues",
-    "contributors",
-    "license",
-    "last_commit",
-    "latest_release",
-    "latest_version",
-    "archived",
-)
+from tools.results import EntryResult, LinkHistory
+from tools.status import DEAD_AFTER_FAILED_RUNS
 
 
 def offline(results: dict[str, LinkResult]) -> bool:
@@ -78,13 +67,8 @@ def escalate(result: LinkResult, record: LinkHistory | None) -> LinkResult:
     return replace(result, status="dead", reason=reason)
 
 
-def merge_figures(new: EntryRecord, old: EntryRecord | None, fetched: bool) -> EntryRecord:
+def merge_figures(new: EntryResult, old: EntryResult | None, fetched: bool) -> EntryResult:
     """The record to store: this run's figures where it learned them, the last known ones elsewhere."""
     if old is None or fetched:
         return new
-    merged: EntryRecord = dict(new)  # type: ignore[assignment]
-    for key in FIGURE_KEYS:
-        if merged.get(key) is None and old.get(key) is not None:
-            merged[key] = old[key]  # type: ignore[literal-required]
-    merged["checked_at"] = old.get("checked_at")
-    return merged
+    return new.with_figures_of(old).model_copy(update={"checked_at": old.checked_at})

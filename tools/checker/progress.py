@@ -8,15 +8,13 @@ a link when its check does. Several entries may share a link.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from typing import Protocol
+from typing import TYPE_CHECKING
 
+from tools.catalog import Entry
+from tools.catalog.urls import github_repo
 
-class Display(Protocol):
-    """A progress display: `tools.checker.report.terminal.TerminalProgress`, or nothing."""
-
-    def start(self, total: int) -> None: ...
-    def advance(self, count: int = 1) -> None: ...
-    def stop(self) -> None: ...
+if TYPE_CHECKING:
+    from tools.checker.collect import Progress
 
 
 class EntryProgress:
@@ -25,7 +23,7 @@ class EntryProgress:
     `needs` maps an entry id to its parts: "GitHub", "PyPI", ("url", URL).
     """
 
-    def __init__(self, display: Display, needs: dict[str, set[Hashable]]) -> None:
+    def __init__(self, display: Progress, needs: dict[str, set[Hashable]]) -> None:
         self.display = display
         self.waiting = {entry: set(parts) for entry, parts in needs.items()}
         self.counted: set[str] = set()
@@ -51,3 +49,14 @@ class EntryProgress:
 
     def stop(self) -> None:
         self.display.stop()
+
+
+def needs(entry: Entry) -> set[Hashable]:
+    """What must answer before the entry counts as checked."""
+    on_github = github_repo(entry.url) is not None
+    parts: set[Hashable] = {("url", u) for u in ([entry.docs] if on_github else [entry.url, entry.docs]) if u}
+    if on_github:
+        parts.add("GitHub")
+    if entry.pypi:
+        parts.add("PyPI")
+    return parts

@@ -61,6 +61,9 @@ def entry_record(entry: Entry, figures: Figures, site_url: str | None, directory
         "latest_version": figures.latest_version,
         "archived": figures.archived,
         "checked_at": _iso(figures.checked_at),
+        "frameworks": None if figures.frameworks is None else list(figures.frameworks),
+        "python_versions": None if figures.python_versions is None else list(figures.python_versions),
+        "requires_python": figures.requires_python,
     }
 
 

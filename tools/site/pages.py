@@ -126,7 +126,7 @@ def health_page(data: SiteData, directory_urls: bool = True) -> str:
         for s in (*STATUSES, "unchecked")
         if counts[s] or s in STATUSES
     )
-    complete = data.status.get("complete")
+    complete = data.status.complete
     note = "" if data.checked_at is None or complete else " The last run did not finish; some figures are older."
     parts = [
         front_matter(title="Health", hide=["navigation"]),

@@ -11,17 +11,11 @@ from datetime import datetime
 from urllib.parse import quote
 
 from tools.catalog import Entry
+from tools.results import Status
 from tools.site.links import TAGS, Linker, tag_anchor
 from tools.site.sources import HIDEABLE, MARKED, Figures
 
-STATUS_LABELS = {
-    "ok": "OK",
-    "stale": "Stale",
-    "archived": "Archived",
-    "moved": "Moved",
-    "dead": "Dead",
-    "unknown": "Unknown",
-}
+STATUS_LABELS = {status.value: status.label for status in Status}
 
 
 def esc(text: object) -> str:

@@ -12,15 +12,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from tools.catalog import Catalog, Entry, load_catalog
 from tools.config import Config
 from tools.paths import CATALOG_DIR, REPO_ROOT
-from tools.status import StatusFile, load_status
-from tools.timestamps import parse_time
+from tools.results import EntryResult, Status, StatusFile
+from tools.status import load_status
 
 # Statuses that get a visible mark on a category page, and that "hide inactive" hides.
-MARKED: tuple[str, ...] = ("dead", "archived", "stale", "moved")
-HIDEABLE: tuple[str, ...] = ("dead", "archived", "stale")
+MARKED: tuple[str, ...] = tuple(s for s in Status if s.marked)
+HIDEABLE: tuple[str, ...] = tuple(s for s in Status if s.hideable)
 
 
 @dataclass(frozen=True)
@@ -36,15 +38,6 @@ class Sources:
         status_file = env.status_file or catalog_dir / "status.json"
         contributing = env.contributing_file or REPO_ROOT / "CONTRIBUTING.md"
         return cls(catalog_dir, status_file, contributing)
-
-
-def _int(value: Any) -> int | None:
-    # bool is an int in Python; a True star count is not a figure.
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
-
-
-def _text(value: Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 @dataclass(frozen=True)
@@ -64,28 +57,43 @@ class Figures:
     latest_version: str | None = None
     archived: bool | None = None
     checked_at: datetime | None = None
+    frameworks: tuple[str, ...] | None = None  # "anyio", "asyncio", "trio"; None: unknown
+    python_versions: tuple[str, ...] | None = None  # "3.X"; None: unknown
+    requires_python: str | None = None
 
     @classmethod
     def from_record(cls, record: Any) -> Figures:
+        """A status.json record as found: values that are not figures are unknown; no record, no figures."""
         if not isinstance(record, dict):
             return cls()
-        reasons = record.get("reasons")
-        licence = _text(record.get("license"))
+        try:
+            return cls.from_result(EntryResult.model_validate({"id": "", **record}))
+        except ValidationError:
+            return cls()
+
+    @classmethod
+    def from_result(cls, result: EntryResult | None) -> Figures:
+        """The figures status.json keeps for an entry (None: never checked)."""
+        if result is None:
+            return cls()
         return cls(
-            status=_text(record.get("status")),
-            reasons=tuple(r for r in reasons if isinstance(r, str) and r) if isinstance(reasons, list) else (),
-            moved_to=_text(record.get("moved_to")),
-            stars=_int(record.get("stars")),
-            forks=_int(record.get("forks")),
-            open_issues=_int(record.get("open_issues")),
-            contributors=_int(record.get("contributors")),
+            status=result.status.value,
+            reasons=tuple(r for r in result.reasons if r),
+            moved_to=result.moved_to or None,
+            stars=result.stars,
+            forks=result.forks,
+            open_issues=result.open_issues,
+            contributors=result.contributors,
             # GitHub says NOASSERTION for a licence it cannot name: that is not a licence to show.
-            license=None if licence in (None, "NOASSERTION") else licence,
-            last_commit=parse_time(record.get("last_commit")),
-            latest_release=parse_time(record.get("latest_release")),
-            latest_version=_text(record.get("latest_version")),
-            archived=record.get("archived") if isinstance(record.get("archived"), bool) else None,
-            checked_at=parse_time(record.get("checked_at")),
+            license=None if result.license == "NOASSERTION" else result.license,
+            last_commit=result.last_commit,
+            latest_release=result.latest_release,
+            latest_version=result.latest_version,
+            archived=result.archived,
+            checked_at=result.checked_at,
+            frameworks=None if result.frameworks is None else tuple(result.frameworks),
+            python_versions=None if result.python_versions is None else tuple(result.python_versions),
+            requires_python=result.requires_python,
         )
 
     @property
@@ -107,12 +115,12 @@ class SiteData:
 
     def figures(self, entry: Entry) -> Figures:
         if entry.id not in self._figures:
-            self._figures[entry.id] = Figures.from_record(self.status["entries"].get(entry.id))
+            self._figures[entry.id] = Figures.from_result(self.status.entries.get(entry.id))
         return self._figures[entry.id]
 
     @property
     def checked_at(self) -> datetime | None:
-        return parse_time(self.status.get("checked_at"))
+        return self.status.checked_at
 
 
 def load_site_data(sources: Sources, now: datetime | None = None) -> SiteData:
