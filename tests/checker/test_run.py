@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.checker.checkkit import catalog_of, github_stub, pypi_stub, settings
@@ -89,8 +89,15 @@ async def test_unreachable_link_is_dead_only_on_the_third_run_in_a_row(tmp_path:
         )
         previous = None
         statuses = []
-        for _ in range(DEAD_AFTER_FAILED_RUNS):
-            outcome = await run(catalog, previous)
+        for week in range(DEAD_AFTER_FAILED_RUNS):  # a week apart: the streak must also span 14 days
+            outcome = await check_catalog(
+                catalog,
+                settings(),
+                previous=previous,
+                fetch_repositories=github_stub({}),
+                fetch_projects=pypi_stub({}),
+                now=datetime(2026, 11, 1, tzinfo=UTC) + timedelta(days=7 * week),
+            )
             previous = outcome.status
             statuses.append(outcome.report["entries"][1]["status"])
     assert statuses == ["unknown", "unknown", "dead"]

@@ -115,6 +115,7 @@ async def _collect(
     repos = {key_of(*r): r for e in entries if (r := github_repo(e.url))}
     names = list(dict.fromkeys(e.pypi for e in entries if e.pypi))
     urls = list(dict.fromkeys(u for e in entries for u in (None if github_repo(e.url) else e.url, e.docs) if u))
+    homes = {e.url for e in entries if not github_repo(e.url)}  # read to recognise parked domains
     found = Findings()
 
     async def guarded(source: str, work: Callable[[], Awaitable[None]]) -> None:
@@ -140,7 +141,7 @@ async def _collect(
                     group.create_task(guarded("GitHub", get_repos))
                 if names:
                     group.create_task(guarded("PyPI", get_projects))
-                group.create_task(check_links(urls, http, settings, found.links, progress.advance))
+                group.create_task(check_links(urls, http, settings, found.links, progress.advance, homes))
         except TimeoutError:
             found.stopped = f"not checked: the run's deadline ({settings.deadline:g} s) was reached"
         except asyncio.CancelledError:
@@ -211,16 +212,18 @@ async def check_links(
     settings: Settings,
     results: dict[str, LinkResult],
     on_done: Callable[[], None] = lambda: None,
+    home_pages: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Check each link under the global and per-host limits, filling `results` as each one finishes.
 
-    Results land in the caller's dict so that a run cut short keeps what it learned.
+    Results land in the caller's dict so that a run cut short keeps what it learned. `home_pages`
+    are entries' own addresses: their page's start is read (see links.check_link).
     """
 
     def job(url: str) -> Callable[[], Awaitable[None]]:
         async def run() -> None:
             try:
-                results[url] = await check_link(url, http, settings)
+                results[url] = await check_link(url, http, settings, home_page=url in home_pages)
             except Exception as exc:
                 results[url] = LinkResult(url, "unknown", reason=f"checker error ({type(exc).__name__})")
             on_done()
@@ -254,7 +257,9 @@ def _judge(
         if url not in found.links:
             checked = False
             return LinkResult(url, "unknown", reason=missing)
-        return history.escalate(found.links[url], link_history.get(url))
+        return history.escalate(
+            found.links[url], link_history.get(url), now=now, dead_after_days=settings.dead_after_days
+        )
 
     if gh is None:
         link = link_of(entry.url)
