@@ -133,3 +133,11 @@ async def test_in_a_run_the_home_page_is_read_and_the_docs_are_not(tmp_path: Pat
     assert entry["status"] == "dead" and "parked or for sale" in entry["reasons"][0]
     assert entry["links"][0]["status"] == "ok"  # docs: HEAD only, never read
     assert {(r.method, r.path) for r in host.requests} == {("GET", "/"), ("HEAD", "/docs/")}
+
+
+async def test_a_home_page_that_is_not_html_is_not_read() -> None:
+    # A project whose address is a PDF or an archive: nothing to recognise, nothing to download.
+    body = b"%PDF-1.7 (a catalogue of domain names) this domain is for sale"  # read as HTML, it would be parked
+    async with Host(routes={"/": respond(200, {"Content-Type": "application/pdf"}, body)}) as host:
+        result = await check(host.url("/"), home_page=True)
+    assert result.status == "ok"

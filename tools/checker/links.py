@@ -135,11 +135,17 @@ async def _probe(url: str, http: HttpClient, cookie: str, *, home_page: bool) ->
     )
     try:
         status = response.status_code
-        worth_reading = (home_page and 200 <= status < 300) or status in WALL_STATUSES
+        worth_reading = _is_page(response) and ((home_page and 200 <= status < 300) or status in WALL_STATUSES)
         page = await pages.read_start(response) if worth_reading else None
         return Answer(status, response.headers, page, response.charset_encoding), response
     finally:
         await response.aclose()
+
+
+def _is_page(response: httpx.Response) -> bool:
+    """HTML or text (or unsaid): what a parking, "not found" or challenge page is; a PDF is not read."""
+    kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    return not kind or kind.startswith("text/") or "html" in kind or "xml" in kind
 
 
 def _head_refused(status: int) -> bool:
