@@ -13,7 +13,6 @@ from tests.fakes.github import TOKEN, FakeGitHub
 from tools.checker.facts import RepoFacts
 from tools.checker.github import fetch_repositories
 from tools.checker.http import HttpClient
-from tools.checker.settings import Settings
 
 EXHAUSTED = re.compile(r"^GitHub API budget exhausted until \d\d:\d\d UTC$")
 
@@ -21,16 +20,7 @@ EXHAUSTED = re.compile(r"^GitHub API budget exhausted until \d\d:\d\d UTC$")
 async def check(
     fake: FakeGitHub, repos: list[tuple[str, str]], tmp_path: Path, **overrides: object
 ) -> tuple[dict[tuple[str, str], RepoFacts], HttpClient]:
-    settings = Settings(
-        github_api_url=fake.url,
-        github_graphql_url=f"{fake.url}/graphql",
-        github_token=TOKEN,
-        cache_dir=tmp_path,
-        timeout=5,
-        backoff_base=0.01,
-        retry_after_cap=5,
-        **overrides,  # type: ignore[arg-type]
-    )
+    settings = fake.checker_settings(tmp_path, TOKEN, **overrides)
     fake.rest_remaining = max(fake.rest_remaining, 5000)  # REST's budget with a token
     async with HttpClient(settings) as http:
         return await fetch_repositories(repos, http, settings), http

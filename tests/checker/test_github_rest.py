@@ -21,16 +21,7 @@ EXHAUSTED = re.compile(r"^GitHub API budget exhausted until \d\d:\d\d UTC$")
 async def check(
     fake: FakeGitHub, repos: list[tuple[str, str]], cache: Path, **overrides: object
 ) -> tuple[dict[tuple[str, str], RepoFacts], HttpClient]:
-    settings = Settings(
-        github_api_url=fake.url,
-        github_graphql_url=f"{fake.url}/graphql",
-        github_token=None,
-        cache_dir=cache,
-        timeout=5,
-        backoff_base=0.01,
-        retry_after_cap=5,
-        **overrides,  # type: ignore[arg-type]
-    )
+    settings = fake.checker_settings(cache, None, **overrides)
     async with HttpClient(settings) as http:
         return await fetch_repositories(repos, http, settings), http
 

@@ -29,13 +29,16 @@ ENTRY_KEYS = {
 }
 
 
-async def run(catalog, previous: StatusFile | None = None, github=None, pypi=None, **overrides) -> Outcome:
+async def run(
+    catalog, previous: StatusFile | None = None, github=None, pypi=None, now: datetime | None = None, **overrides
+) -> Outcome:
     return await check_catalog(
         catalog,
         settings(**overrides),
         previous=previous,
         fetch_repositories=github or github_stub({}),
         fetch_projects=pypi or pypi_stub({}),
+        now=now,
     )
 
 
@@ -90,14 +93,7 @@ async def test_unreachable_link_is_dead_only_on_the_third_run_in_a_row(tmp_path:
         previous = None
         statuses = []
         for week in range(DEAD_AFTER_FAILED_RUNS):  # a week apart: the streak must also span 14 days
-            outcome = await check_catalog(
-                catalog,
-                settings(),
-                previous=previous,
-                fetch_repositories=github_stub({}),
-                fetch_projects=pypi_stub({}),
-                now=datetime(2026, 11, 1, tzinfo=UTC) + timedelta(days=7 * week),
-            )
+            outcome = await run(catalog, previous, now=datetime(2026, 11, 1, tzinfo=UTC) + timedelta(days=7 * week))
             previous = outcome.status
             statuses.append(outcome.report["entries"][1]["status"])
     assert statuses == ["unknown", "unknown", "dead"]

@@ -39,6 +39,7 @@ from starlette.routing import Route
 
 from tests.fakes.openapi import complete
 from tests.fakes.server import serve_shared
+from tools.checker.settings import Settings
 
 SCHEMA_PATH = Path(__file__).parent / "github-api" / "schema.graphql"  # vendored from octokit (MIT)
 DOCS = "https://docs.github.com/rest"
@@ -289,6 +290,19 @@ class FakeGitHub:
         self.former[repo.full_name.casefold()] = repo
         repo.owner, repo.name = new_full_name.split("/")
         self.repos[repo.full_name.casefold()] = repo
+
+    def checker_settings(self, cache_dir: Path, token: str | None, **overrides: Any) -> Settings:
+        """Checker settings that point at this fake, with quick retries (`overrides` win)."""
+        values: dict[str, Any] = dict(
+            github_api_url=self.url,
+            github_graphql_url=f"{self.url}/graphql",
+            github_token=token,
+            cache_dir=cache_dir,
+            timeout=5,
+            backoff_base=0.01,
+            retry_after_cap=5,
+        )
+        return Settings(**{**values, **overrides})
 
     def count(self, endpoint: str | None = None, status: int | None = None) -> int:
         return sum(1 for e, s in self.log if endpoint in (None, e) and status in (None, s))

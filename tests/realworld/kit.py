@@ -12,9 +12,12 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import trustme
 
+from tests.checker.checkkit import github_stub, pypi_stub, settings
+from tools.catalog import Catalog
 from tools.checker.facts import LinkResult
 from tools.checker.http import HttpClient
 from tools.checker.links import check_link
+from tools.checker.run import Outcome, check_catalog
 from tools.checker.settings import Settings
 
 FAST = dict(timeout=1.0, backoff_base=0.01, retry_after_cap=0.5, retries=2)
@@ -61,3 +64,28 @@ async def check(
     settings = Settings(**{**FAST, **overrides})  # type: ignore[arg-type]
     async with HttpClient(settings, transport=transport) as http:
         return await check_link(url, http, settings, home_page=home_page)
+
+
+async def runs(
+    catalog: Catalog,
+    moments: list[datetime],
+    *,
+    previous: Outcome | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+    **overrides: object,
+) -> list[Outcome]:
+    """One checker run at each moment (no GitHub or PyPI entries), each from the status.json the one before wrote."""
+    outcomes: list[Outcome] = [previous] if previous else []
+    for moment in moments:
+        outcomes.append(
+            await check_catalog(
+                catalog,
+                settings(**overrides),
+                previous=outcomes[-1].status if outcomes else None,
+                fetch_repositories=github_stub({}),
+                fetch_projects=pypi_stub({}),
+                transport=transport,
+                now=moment,
+            )
+        )
+    return outcomes[1:] if previous else outcomes

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.checker.checkkit import catalog_of, github_stub, pypi_stub, settings
+from tests.checker.checkkit import catalog_of
 from tests.checker.hosts import Host, by_method, respond
-from tests.realworld.kit import Certificates, check
+from tests.realworld.kit import Certificates, check, runs
 from tools.checker.certificates import CERTIFICATE_PROBLEM
-from tools.checker.run import check_catalog
 from tools.checker.walls import BOT_WALL
 from tools.timestamps import parse_time
 
@@ -148,18 +147,8 @@ async def test_walls_and_certificates_stay_unknown_run_after_run_while_a_dead_ho
                 {"name": "Linked", "url": linkedin.url("/")},
             ],
         )
-        previous = None
-        for day in ("2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22"):
-            outcome = await check_catalog(
-                catalog,
-                settings(),
-                previous=previous,
-                fetch_repositories=github_stub({}),
-                fetch_projects=pypi_stub({}),
-                transport=transport,
-                now=parse_time(f"{day}T06:00:00Z"),
-            )
-            previous = outcome.status
+        days = ("2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22")
+        *_, outcome = await runs(catalog, [parse_time(f"{d}T06:00:00Z") for d in days], transport=transport)
     statuses = {e["id"]: e["status"] for e in outcome.report["entries"]}
     assert statuses == {"cloudflared": "unknown", "expired": "unknown", "gone": "dead", "linked": "unknown"}
     reasons = {e["id"]: e["reasons"][0] for e in outcome.report["entries"]}

@@ -31,16 +31,7 @@ class Sleeps:
 async def fetch(
     fake: FakeGitHub, repos: list[tuple[str, str]], tmp_path: Path, *, token: str | None = TOKEN, **overrides: object
 ) -> tuple[Results, HttpClient, Sleeps]:
-    settings = Settings(
-        github_api_url=fake.url,
-        github_graphql_url=f"{fake.url}/graphql",
-        github_token=token,
-        cache_dir=tmp_path,
-        timeout=5,
-        backoff_base=0.01,
-        retry_after_cap=5,
-        **overrides,  # type: ignore[arg-type]
-    )
+    settings = fake.checker_settings(tmp_path, token, **overrides)
     if token:
         fake.rest_remaining = max(fake.rest_remaining, 5000)
     sleeps = Sleeps()

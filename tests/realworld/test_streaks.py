@@ -6,35 +6,17 @@ runs that span at least `dead_after_days` (14 by default); the reason says since
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
-from tests.checker.checkkit import catalog_of, github_stub, pypi_stub, settings
+from tests.checker.checkkit import catalog_of
 from tests.checker.hosts import Host, respond
-from tools.catalog import Catalog
-from tools.checker.run import Outcome, check_catalog
+from tests.realworld.kit import runs
+from tools.checker.run import Outcome
 from tools.timestamps import parse_time
 
 START = parse_time("2026-11-01T06:00:00Z")
 assert START is not None
-
-
-async def runs(catalog: Catalog, moments: list[datetime], **overrides: Any) -> list[Outcome]:
-    """One checker run at each moment, each starting from the status.json the one before wrote."""
-    outcomes: list[Outcome] = []
-    for moment in moments:
-        outcomes.append(
-            await check_catalog(
-                catalog,
-                settings(**overrides),
-                previous=outcomes[-1].status if outcomes else None,
-                fetch_repositories=github_stub({}),
-                fetch_projects=pypi_stub({}),
-                now=moment,
-            )
-        )
-    return outcomes
 
 
 def status_of(outcome: Outcome, entry_id: str) -> str:
@@ -94,14 +76,7 @@ async def test_a_plain_persistent_5xx_becomes_dead_with_time_and_an_answer_ends_
         )
         outcomes = await runs(catalog, [START + timedelta(days=d) for d in (0, 7, 15)])
         broken.routes["/"] = respond(200)
-        healed = await check_catalog(
-            catalog,
-            settings(),
-            previous=outcomes[-1].status,
-            fetch_repositories=github_stub({}),
-            fetch_projects=pypi_stub({}),
-            now=START + timedelta(days=16),
-        )
+        (healed,) = await runs(catalog, [START + timedelta(days=16)], previous=outcomes[-1])
     assert [status_of(o, "broken") for o in outcomes] == ["unknown", "unknown", "dead"]
     reason = next(e for e in outcomes[-1].report["entries"] if e["id"] == "broken")["reasons"][0]
     assert reason == "unreachable on 3 runs in a row since 2026-11-01 (HTTP 500: server error)"
