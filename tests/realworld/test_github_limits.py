@@ -163,3 +163,28 @@ async def test_etags_belong_to_the_credentials_that_fetched_them(fake_github: Fa
     await fetch(fake_github, [("acme", "lib")], tmp_path)
     assert fake_github.log == [("graphql", 200), ("contributors", 304)]
     assert fake_github.rest_remaining == before  # a 304 with the token is free
+
+
+async def test_a_long_retry_after_is_waited_once_when_the_deadline_allows(
+    fake_github: FakeGitHub, tmp_path: Path
+) -> None:
+    # GitHub's docs: with Retry-After, wait that long. Beyond http.py's cap it is one pause of the run, not a retry.
+    repos = add(fake_github, 2)
+    fake_github.secondary_limit, fake_github.retry_after = 1, "120"
+    results, _, sleeps = await fetch(fake_github, repos, tmp_path, retries=0, deadline=600)
+    assert sleeps.asked == [120.0]
+    assert all(f.found for f in results.values())
+
+
+async def test_queries_per_run_are_bounded_even_when_splitting_works(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    # Only one-repository queries work: halving every batch down to ones would take ~2 queries per repository.
+    repos = add(fake_github, 300)  # 6 batches of 50
+    fake_github.graphql_max_repositories = 1
+    results, http, _ = await fetch(fake_github, repos, tmp_path, retries=0, github_concurrency=1)
+    bound = 4 * 6 + (50).bit_length()
+    assert http.counts["github_graphql"] == bound
+    unknown = [f for f in results.values() if f.found is None]
+    assert unknown and all(
+        f.error == f"GitHub GraphQL: {bound} queries sent, the most one run sends; not asked" for f in unknown
+    )
+    assert len(results) == 300
