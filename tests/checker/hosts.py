@@ -127,11 +127,13 @@ async def hang(request: Request, conn: Connection) -> bool:
     return False
 
 
-def huge_body(total: int = 1 << 30, chunk: int = 64 * 1024, pause: float = 0.005) -> Handler:
+def huge_body(
+    total: int = 1 << 30, chunk: int = 64 * 1024, pause: float = 0.005, content_type: str = "application/octet-stream"
+) -> Handler:
     """Announce a `total`-byte body and drip it out until the client goes away."""
 
     async def handle(request: Request, conn: Connection) -> bool:
-        await conn.send(200, {"Content-Length": str(total), "Content-Type": "application/octet-stream"}, head=True)
+        await conn.send(200, {"Content-Length": str(total), "Content-Type": content_type}, head=True)
         if request.method == "HEAD":
             return True
         data = b"x" * chunk

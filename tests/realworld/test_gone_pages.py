@@ -99,7 +99,9 @@ async def test_docs_links_stay_head_first_and_unread() -> None:
 
 async def test_a_huge_home_page_is_read_only_to_64_kib() -> None:
     # The bound holds against a server that would send a gigabyte: reading stops, the check ends at once.
-    async with Host(routes={"/": huge_body(total=1 << 30, chunk=16 * 1024, pause=0.001)}) as host:
+    async with Host(
+        routes={"/": huge_body(total=1 << 30, chunk=16 * 1024, pause=0.001, content_type="text/html")}
+    ) as host:
         started = time.monotonic()
         result = await check(host.url("/"), home_page=True)
         elapsed = time.monotonic() - started
@@ -141,3 +143,12 @@ async def test_a_home_page_that_is_not_html_is_not_read() -> None:
     async with Host(routes={"/": respond(200, {"Content-Type": "application/pdf"}, body)}) as host:
         result = await check(host.url("/"), home_page=True)
     assert result.status == "ok"
+
+
+async def test_a_page_dripped_slowly_is_read_for_one_timeout_at_most() -> None:
+    # A server that sends its page a few bytes at a time must not hold the run (nor the 64 KiB read).
+    async with Host(routes={"/": huge_body(total=1 << 20, chunk=16, pause=0.05, content_type="text/html")}) as host:
+        started = time.monotonic()
+        result = await check(host.url("/"), home_page=True, timeout=0.5)
+        elapsed = time.monotonic() - started
+    assert result.status == "ok" and elapsed < 1.5

@@ -136,7 +136,7 @@ async def _probe(url: str, http: HttpClient, cookie: str, *, home_page: bool) ->
     try:
         status = response.status_code
         worth_reading = _is_page(response) and ((home_page and 200 <= status < 300) or status in WALL_STATUSES)
-        page = await pages.read_start(response) if worth_reading else None
+        page = await pages.read_start(response, http.settings.timeout) if worth_reading else None
         return Answer(status, response.headers, page, response.charset_encoding), response
     finally:
         await response.aclose()

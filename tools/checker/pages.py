@@ -18,6 +18,7 @@ Bodis say, as collected by detectors such as PyFunceble's (funilrys/PyFunceble#2
 
 from __future__ import annotations
 
+import asyncio
 import re
 import zlib
 from html.parser import HTMLParser
@@ -67,20 +68,22 @@ _NOT_FOUND_PART = re.compile(
 _TITLE_SEPARATORS = re.compile(r"\s[|\u00b7\u2022\u2013\u2014:-]\s|\s*[|\u00b7\u2022]\s*")
 
 
-async def read_start(response: httpx.Response, limit: int = PAGE_LIMIT) -> bytes:
-    """Up to `limit` bytes of a streamed response's body, decoded if gzip/deflate; the rest is never read.
+async def read_start(response: httpx.Response, seconds: float, limit: int = PAGE_LIMIT) -> bytes:
+    """Up to `limit` bytes of a streamed response's body, within `seconds`, decoded if gzip/deflate.
 
-    httpcore reads the socket in chunks of at most 64 KiB, so at most one chunk beyond `limit`
-    leaves the socket before reading stops. A body that was already closed (a retried answer)
-    gives b"". Compressed bodies are inflated with an output bound, never to more than `limit`.
+    The rest is never read: httpcore reads the socket in chunks of at most 64 KiB, so at most one
+    chunk beyond `limit` leaves the socket before reading stops, and a server dripping its page
+    gets `seconds` in all. A body that was already closed gives b"". Compressed bodies are
+    inflated with an output bound, never to more than `limit`.
     """
     raw = bytearray()
     try:
-        async for chunk in response.aiter_raw():
-            raw += chunk
-            if len(raw) >= limit:
-                break
-    except (httpx.StreamError, httpx.TransportError):
+        async with asyncio.timeout(seconds):
+            async for chunk in response.aiter_raw():
+                raw += chunk
+                if len(raw) >= limit:
+                    break
+    except (httpx.StreamError, httpx.TransportError, TimeoutError):
         pass  # what arrived is what there is to judge
     body = bytes(raw[:limit])
     encoding = response.headers.get("content-encoding", "identity").strip().lower()
