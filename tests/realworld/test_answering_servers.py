@@ -155,3 +155,17 @@ async def test_walls_and_certificates_stay_unknown_run_after_run_while_a_dead_ho
     assert reasons["expired"].startswith(CERTIFICATE_PROBLEM)
     assert reasons["linked"].startswith(BOT_WALL) and reasons["cloudflared"].startswith(BOT_WALL)
     assert reasons["gone"].startswith("unreachable on 4 runs in a row since 2026-11-01")
+
+
+async def test_a_bad_certificate_at_youtubes_oembed_builds_no_streak() -> None:
+    # The same rule for videos: oEmbed answering with a bad certificate says nothing about the video.
+    certs = Certificates()
+    address = "127.0.0.68"
+    async with Host(address, routes={"/oembed": respond(200)}, tls=certs.server(address, "expired")) as oembed:
+        result = await check(
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            transport=certs.client_transport(),
+            youtube_oembed_url=oembed.url("/oembed"),
+        )
+    assert (result.status, result.connect_failure) == ("unknown", False)
+    assert result.reason == f"YouTube oEmbed: {CERTIFICATE_PROBLEM}: certificate has expired"
