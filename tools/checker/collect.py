@@ -118,7 +118,9 @@ async def collect(
                     group.create_task(guarded("GitHub", get_repos))
                 if asked.projects:
                     group.create_task(guarded("PyPI", get_projects))
-                group.create_task(check_links(asked.urls, http, settings, found.links, progress.advance, asked.home_pages))
+                group.create_task(
+                    check_links(asked.urls, http, settings, found.links, progress.advance, asked.home_pages)
+                )
         except TimeoutError:
             found.stopped = f"not checked: the run's deadline ({settings.deadline:g} s) was reached"
         except asyncio.CancelledError:
