@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from functools import partial
+
 from tools.checker.facts import LinkResult
-from tools.checker.history import escalate, merge_figures, offline, update_history
+from tools.checker.history import escalate as escalate_at
+from tools.checker.history import merge_figures, offline, update_history
 from tools.results import EntryResult, LinkHistory
 
 A, B = "https://a.example/", "https://b.example/"
+# Fifteen days after the streaks below began: past the 14-day span (tests/realworld has the span's own tests).
+escalate = partial(escalate_at, now=datetime(2026, 11, 16, tzinfo=UTC), dead_after_days=14)
 
 
 def refused(url: str) -> LinkResult:

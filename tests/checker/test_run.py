@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.checker.checkkit import catalog_of, github_stub, pypi_stub, settings
@@ -30,7 +30,9 @@ ENTRY_KEYS = {
 }
 
 
-async def run(catalog, previous: dict | None = None, github=None, pypi=None, **overrides) -> Outcome:
+async def run(
+    catalog, previous: dict | None = None, github=None, pypi=None, now: datetime | None = None, **overrides
+) -> Outcome:
     """One run; `previous` is the status.json a run before wrote (`outcome.status`)."""
     return await check_catalog(
         catalog,
@@ -38,6 +40,7 @@ async def run(catalog, previous: dict | None = None, github=None, pypi=None, **o
         previous=None if previous is None else StatusFile.model_validate(previous),
         fetch_repositories=github or github_stub({}),
         fetch_projects=pypi or pypi_stub({}),
+        now=now,
     )
 
 
@@ -91,8 +94,8 @@ async def test_unreachable_link_is_dead_only_on_the_third_run_in_a_row(tmp_path:
         )
         previous = None
         statuses = []
-        for _ in range(DEAD_AFTER_FAILED_RUNS):
-            outcome = await run(catalog, previous)
+        for week in range(DEAD_AFTER_FAILED_RUNS):  # a week apart: the streak must also span 14 days
+            outcome = await run(catalog, previous, now=datetime(2026, 11, 1, tzinfo=UTC) + timedelta(days=7 * week))
             previous = outcome.status
             statuses.append(outcome.report["entries"][1]["status"])
     assert statuses == ["unknown", "unknown", "dead"]

@@ -107,7 +107,9 @@ def judge(
         if url not in found.links:
             checked = False
             return LinkResult(url, "unknown", reason=missing)
-        return history.escalate(found.links[url], link_history.get(url))
+        return history.escalate(
+            found.links[url], link_history.get(url), now=now, dead_after_days=settings.dead_after_days
+        )
 
     if gh is None:
         link = link_of(entry.url)

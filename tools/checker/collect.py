@@ -59,13 +59,15 @@ class Questions:
     repos: dict[RepoKey, RepoKey]
     projects: list[str]
     urls: list[str]
+    home_pages: set[str]  # entries' own addresses off GitHub: read to recognise parked domains
 
     @classmethod
     def of(cls, entries: list[Entry]) -> Questions:
         repos = {key_of(*r): r for e in entries if (r := github_repo(e.url))}
         projects = list(dict.fromkeys(e.pypi for e in entries if e.pypi))
         urls = (u for e in entries for u in (None if github_repo(e.url) else e.url, e.docs))
-        return cls(repos, projects, list(dict.fromkeys(u for u in urls if u)))
+        homes = {e.url for e in entries if not github_repo(e.url)}
+        return cls(repos, projects, list(dict.fromkeys(u for u in urls if u)), homes)
 
 
 @dataclass
@@ -118,7 +120,9 @@ async def collect(
                     group.create_task(guarded("GitHub", get_repos))
                 if asked.projects:
                     group.create_task(guarded("PyPI", get_projects))
-                group.create_task(check_links(asked.urls, http, settings, found.links, counter.finished_link))
+                group.create_task(
+                    check_links(asked.urls, http, settings, found.links, counter.finished_link, asked.home_pages)
+                )
         except TimeoutError:
             found.stopped = f"not checked: the run's deadline ({settings.deadline:g} s) was reached"
         except asyncio.CancelledError:

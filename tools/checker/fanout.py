@@ -17,16 +17,18 @@ async def check_links(
     settings: Settings,
     results: dict[str, LinkResult],
     on_done: Callable[[str], None] = lambda url: None,
+    home_pages: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Check each link under the global and per-host limits, filling `results` as each one finishes.
 
-    Results land in the caller's dict so that a run cut short keeps what it learned.
+    Results land in the caller's dict so that a run cut short keeps what it learned. `home_pages`
+    are entries' own addresses: the start of their page is read (see links.check_link).
     """
 
     def job(url: str) -> Callable[[], Awaitable[None]]:
         async def run() -> None:
             try:
-                results[url] = await check_link(url, http, settings)
+                results[url] = await check_link(url, http, settings, home_page=url in home_pages)
             except Exception as exc:
                 results[url] = LinkResult(url, "unknown", reason=f"checker error ({type(exc).__name__})")
             on_done(url)

@@ -9,7 +9,7 @@ workers), but GitHub's and PyPI's fetchers and redirects to other hosts send thr
 So every attempt also takes a slot of the global limit (`concurrency`) and of its host's limit
 (`per_host`), released before any retry's wait: `--concurrency` and `--per-host` hold for the
 run as a whole, whichever source sends, and wherever a redirect leads. A streamed GET gives its
-slots back once its headers are in; its caller closes it at once without reading the body.
+slots back once its headers are in; its caller reads at most 64 KiB of it (links.py), then closes it.
 
 Measured on loopback (2,000 HEADs over 20 hosts, 64 in flight; `python -m benchmarks.links`):
 one httpx pool shared by every host costs ~1.7 ms of CPU per request, because httpcore scans
@@ -25,6 +25,7 @@ import asyncio
 import time
 from collections import Counter
 from email.utils import parsedate_to_datetime
+from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -38,6 +39,7 @@ from tenacity import (
     wait_random,
 )
 
+from tools.checker.certificates import certificate_problem
 from tools.checker.settings import Settings
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -46,13 +48,16 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 class FetchError(Exception):
     """A request that failed at the transport level on every attempt; `reason` is safe to print.
 
-    `unreachable`: no connection could be opened at all (DNS, refused, connect timeout).
+    `unreachable`: no connection could be opened at all (DNS, refused, connect timeout);
+    `certificate`: the host answered with a certificate that failed verification (neither of the
+    above: the server is there), `reason` names the problem.
     """
 
-    def __init__(self, reason: str, *, unreachable: bool = False) -> None:
+    def __init__(self, reason: str, *, unreachable: bool = False, certificate: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
         self.unreachable = unreachable
+        self.certificate = certificate
 
 
 class _Transient(Exception):
@@ -85,6 +90,8 @@ def describe_transport_error(exc: httpx.TransportError) -> FetchError:
     if isinstance(exc, httpx.TimeoutException):
         return FetchError(f"timed out ({type(exc).__name__})", unreachable=isinstance(exc, httpx.ConnectTimeout))
     if isinstance(exc, httpx.ConnectError):
+        if problem := certificate_problem(exc):
+            return FetchError(problem, certificate=True)
         lowered = text.lower()
         if (
             "name or service not known" in lowered
@@ -104,6 +111,11 @@ def _retryable(response: httpx.Response) -> bool:
         return True
     # GitHub's secondary rate limit answers 403 with retry-after (or a zero remaining budget).
     return response.status_code == 403 and retry_after_seconds(response) is not None
+
+
+def _no_shared_cookies() -> CookieJar:
+    """A jar that stores nothing: cookies one site sets must not travel with other checks' requests."""
+    return CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
 
 
 class PerOriginTransport(httpx.AsyncBaseTransport):
@@ -154,6 +166,7 @@ class HttpClient:
         self.client = httpx.AsyncClient(
             timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, settings.connect_timeout)),
             follow_redirects=False,
+            cookies=_no_shared_cookies(),  # each link check keeps its own jar (links.py)
             headers={"User-Agent": settings.user_agent},
             transport=transport,
             trust_env=False,
@@ -205,7 +218,8 @@ class HttpClient:
         try:
             async for attempt in retrying:
                 with attempt:
-                    return await self._once(method, url, kind, headers, json, stream)
+                    last = attempt.retry_state.attempt_number >= attempts
+                    return await self._once(method, url, kind, headers, json, stream, last)
         except _Transient as final:
             if final.response is not None:
                 return final.response
@@ -214,7 +228,7 @@ class HttpClient:
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _once(
-        self, method: str, url: str, kind: str, headers: dict[str, str] | None, json: Any, stream: bool
+        self, method: str, url: str, kind: str, headers: dict[str, str] | None, json: Any, stream: bool, last: bool
     ) -> httpx.Response:
         host = (urlsplit(url).hostname or "").lower()
         failures, reason = self._unreachable.get(host, (0, ""))
@@ -232,6 +246,8 @@ class HttpClient:
                     response = await self.client.send(request, stream=stream)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             error = describe_transport_error(exc)
+            if error.certificate:
+                raise error from None  # the same certificate on every attempt: no retry, and the host is up
             self._unreachable[host] = (self._unreachable.get(host, (0, ""))[0] + 1, error.reason)
             raise _Transient(None, error, None) from None
         except httpx.TransportError as exc:
@@ -245,6 +261,8 @@ class HttpClient:
             delay = retry_after_seconds(response)
             if delay is not None and delay > self.settings.retry_after_cap:
                 return response  # an hour-long reset is not worth sleeping on: the caller reports unknown
+            if last:
+                return response  # no attempt left: a streamed body stays open for the caller to look at
             if stream:
                 await response.aclose()
             raise _Transient(response, None, delay)

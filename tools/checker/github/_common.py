@@ -13,6 +13,8 @@ from typing import TypeVar
 
 import httpx
 
+from tools.checker.github.limits import is_secondary_limit
+
 T = TypeVar("T")
 
 TOKEN_REJECTED = "GitHub rejected the token (HTTP 401 Bad credentials); check GITHUB_TOKEN"
@@ -54,7 +56,12 @@ class Budget:
         self.stopped = self.stopped or f"GitHub API budget exhausted until {hh_mm(reset)}"
 
     def secondary(self, retry_after: float | None) -> None:
-        until = None if retry_after is None else datetime.now(UTC).timestamp() + retry_after
+        if retry_after is None:
+            self.stopped = (
+                self.stopped or "GitHub secondary rate limit (GitHub asks to wait a minute or more): not asked"
+            )
+            return
+        until = datetime.now(UTC).timestamp() + retry_after
         self.stopped = self.stopped or f"GitHub secondary rate limit: asked to wait until {hh_mm(until)}"
 
     def reject_token(self) -> None:
@@ -81,7 +88,7 @@ class Budget:
         if response.headers.get("x-ratelimit-remaining") == "0":
             self.exhaust(self.reset)
             return True
-        if "retry-after" in response.headers or response.status_code == 429:
+        if is_secondary_limit(response) or response.status_code == 429:
             try:
                 wait: float | None = float(response.headers.get("retry-after", ""))
             except ValueError:
