@@ -29,8 +29,15 @@ WORDS = "async await loop task stream socket queue server client pool driver eve
 STATUSES = ["ok"] * 85 + ["stale"] * 6 + ["archived"] * 3 + ["moved"] * 3 + ["dead"] * 2 + ["unknown"]
 
 
-def synthetic_catalog(folder: Path, entries: int, seed: int = 7) -> Path:
-    """`entries` entries over CATEGORIES files, with a status.json giving most of them figures."""
+def synthetic_catalog(folder: Path, entries: int, seed: int = 7, *, web_urls: list[str] | None = None) -> Path:
+    """`entries` entries over CATEGORIES files, with a status.json giving most of them figures.
+
+    By default every entry is a GitHub repository with a PyPI name (the site's richest case); with
+    `web_urls` (one per entry) each entry is that plain web page without a PyPI name instead, so
+    that `awesome check` asks the web alone (the link benchmark).
+    """
+    if web_urls is not None and len(web_urls) != entries:
+        raise ValueError("one web url per entry")
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     now = datetime(2026, 11, 21, tzinfo=UTC)
@@ -57,11 +64,12 @@ def synthetic_catalog(folder: Path, entries: int, seed: int = 7) -> Path:
             name = f"Project {number:05d}"
             entry_id = f"project-{number:05d}"
             words = " ".join(rng.choice(WORDS) for _ in range(8))
+            url = f"https://github.com/bench/project-{number:05d}" if web_urls is None else web_urls[number - 1]
             lines += [
                 f"  - name: {name}",
-                f"    url: https://github.com/bench/project-{number:05d}",
+                f"    url: {url}",
                 f"    description: Synthetic entry with {words}.",
-                f"    pypi: project-{number:05d}",
+                *([f"    pypi: project-{number:05d}"] if web_urls is None else []),
                 f"    tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}-x]",
                 f"    added: {(date(2026, 11, 21) - timedelta(days=number % 400)).isoformat()}",
             ]
