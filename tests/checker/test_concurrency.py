@@ -1,14 +1,14 @@
-"""Global and per-host limits, bounded workers and no head-of-line blocking, seen from the servers."""
+"""Global and per-host limits on every request, no head-of-line blocking, bounded workers: seen from the servers."""
 
 from __future__ import annotations
 
 import asyncio
 
-from tests.checker.hosts import Connection, Handler, Host, Request, respond
+from tests.checker.hosts import Connection, Handler, Host, Request, hang, respond
 from tools.checker.facts import LinkResult
 from tools.checker.http import HttpClient
+from tools.checker.limits import RequestLimits, run_workers
 from tools.checker.run import check_links
-from tools.checker.scheduler import HostScheduler
 from tools.checker.settings import Settings
 
 
@@ -85,43 +85,65 @@ async def test_a_slow_host_does_not_hold_up_the_others() -> None:
     assert slow_host.max_in_flight <= 2
 
 
-async def test_workers_are_bounded_not_one_task_per_job() -> None:
-    peak_tasks = 0
+async def test_head_requests_reuse_their_connections() -> None:
+    """A HEAD is read to its (empty) end, so its connection serves the next request to that host."""
+    peers: set[object] = set()
 
-    async def job() -> None:
-        nonlocal peak_tasks
-        peak_tasks = max(peak_tasks, len(asyncio.all_tasks()))
-        await asyncio.sleep(0)
+    async def answer(request: Request, conn: Connection) -> bool:
+        peers.add(conn.writer.get_extra_info("peername"))
+        return await respond(200, delay=0.01)(request, conn)
 
-    await HostScheduler(concurrency=8, per_host=2).run((f"host{i % 50}", job) for i in range(2000))
-    assert peak_tasks <= 8 + 1  # the workers and the test itself
+    async with Host("127.0.0.43", default=answer) as host:
+        results = await run_links([host.url(f"/{i}") for i in range(40)], concurrency=10, per_host=3)
+    assert [r.status for r in results.values()] == ["ok"] * 40
+    assert len(host.requests) == 40 and all(r.method == "HEAD" for r in host.requests)
+    assert len(peers) <= 3, f"{len(peers)} connections for 40 HEADs at 3 per host"
 
 
-async def test_every_job_runs_once_with_uneven_hosts() -> None:
+async def test_request_limits_hold_per_host_and_overall() -> None:
+    limits = RequestLimits(concurrency=5, per_host=2)
+    now: dict[str, int] = {}
+    peak_host = peak_all = 0
+
+    async def request(host: str) -> None:
+        nonlocal peak_host, peak_all
+        async with limits.slot(host):
+            now[host] = now.get(host, 0) + 1
+            peak_host, peak_all = max(peak_host, now[host]), max(peak_all, sum(now.values()))
+            await asyncio.sleep(0.002)
+            now[host] -= 1
+
+    async with asyncio.TaskGroup() as group:
+        for i in range(200):
+            group.create_task(request("big" if i % 3 else f"small{i % 7}"))
+    assert (peak_host, peak_all) == (2, 5)
+
+
+async def test_workers_are_bounded_and_handle_every_item_once() -> None:
     done: list[int] = []
+    busy = peak = 0
 
-    def make(i: int):
-        async def job() -> None:
-            await asyncio.sleep(0.001 * (i % 3))
-            done.append(i)
+    async def handle(item: int) -> None:
+        nonlocal busy, peak
+        busy += 1
+        peak = max(peak, busy)
+        await asyncio.sleep(0.001 * (item % 3))
+        busy -= 1
+        done.append(item)
 
-        return job
-
-    jobs = [("big" if i % 4 else f"small{i}", make(i)) for i in range(200)]
-    await HostScheduler(concurrency=10, per_host=3).run(jobs)
+    await run_workers(range(200), 4, handle)
     assert sorted(done) == list(range(200))
+    assert peak == 4
 
 
-async def test_cancelling_the_run_stops_every_worker() -> None:
-    started = asyncio.Event()
-
-    async def forever() -> None:
-        started.set()
-        await asyncio.sleep(3600)
-
-    run = asyncio.create_task(HostScheduler(4, 2).run((f"h{i}", forever) for i in range(10)))
-    await started.wait()
-    run.cancel()
-    await asyncio.gather(run, return_exceptions=True)
+async def test_cancelling_a_link_run_stops_every_request() -> None:
+    async with Host("127.0.0.44", default=hang) as host:
+        settings = Settings(timeout=30.0)
+        async with HttpClient(settings) as http:
+            run = asyncio.create_task(check_links([host.url(f"/{i}") for i in range(10)], http, settings, {}))
+            while len(host.requests) < settings.per_host:
+                await asyncio.sleep(0.01)
+            run.cancel()
+            await asyncio.gather(run, return_exceptions=True)
     assert run.cancelled()
     assert len(asyncio.all_tasks()) == 1
