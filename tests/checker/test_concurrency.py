@@ -1,13 +1,13 @@
-"""Global and per-host limits on every request, no head-of-line blocking, bounded workers: seen from the servers."""
+"""Global and per-host limits on every request, bounded workers, no head-of-line blocking: seen from the servers."""
 
 from __future__ import annotations
 
 import asyncio
 
-from tests.checker.hosts import Connection, Handler, Host, Request, hang, respond
+from tests.checker.hosts import Connection, Handler, Host, Request, respond
 from tools.checker.facts import LinkResult
 from tools.checker.http import HttpClient
-from tools.checker.limits import RequestLimits, run_workers
+from tools.checker.limits import HostScheduler, RequestLimits, run_workers
 from tools.checker.run import check_links
 from tools.checker.settings import Settings
 
@@ -136,14 +136,43 @@ async def test_workers_are_bounded_and_handle_every_item_once() -> None:
     assert peak == 4
 
 
-async def test_cancelling_a_link_run_stops_every_request() -> None:
-    async with Host("127.0.0.44", default=hang) as host:
-        settings = Settings(timeout=30.0)
-        async with HttpClient(settings) as http:
-            run = asyncio.create_task(check_links([host.url(f"/{i}") for i in range(10)], http, settings, {}))
-            while len(host.requests) < settings.per_host:
-                await asyncio.sleep(0.01)
-            run.cancel()
-            await asyncio.gather(run, return_exceptions=True)
+async def test_workers_are_bounded_not_one_task_per_job() -> None:
+    peak_tasks = 0
+
+    async def job() -> None:
+        nonlocal peak_tasks
+        peak_tasks = max(peak_tasks, len(asyncio.all_tasks()))
+        await asyncio.sleep(0)
+
+    await HostScheduler(concurrency=8, per_host=2).run((f"host{i % 50}", job) for i in range(2000))
+    assert peak_tasks <= 8 + 1  # the workers and the test itself
+
+
+async def test_every_job_runs_once_with_uneven_hosts() -> None:
+    done: list[int] = []
+
+    def make(i: int):
+        async def job() -> None:
+            await asyncio.sleep(0.001 * (i % 3))
+            done.append(i)
+
+        return job
+
+    jobs = [("big" if i % 4 else f"small{i}", make(i)) for i in range(200)]
+    await HostScheduler(concurrency=10, per_host=3).run(jobs)
+    assert sorted(done) == list(range(200))
+
+
+async def test_cancelling_the_run_stops_every_worker() -> None:
+    started = asyncio.Event()
+
+    async def forever() -> None:
+        started.set()
+        await asyncio.sleep(3600)
+
+    run = asyncio.create_task(HostScheduler(4, 2).run((f"h{i}", forever) for i in range(10)))
+    await started.wait()
+    run.cancel()
+    await asyncio.gather(run, return_exceptions=True)
     assert run.cancelled()
     assert len(asyncio.all_tasks()) == 1

@@ -27,7 +27,8 @@ from tools.checker.facts import LinkResult, PypiFacts, RepoFacts
 from tools.checker.github import fetch_repositories as github_repositories
 from tools.checker.github._common import key_of
 from tools.checker.http import HttpClient
-from tools.checker.links import check_link
+from tools.checker.limits import HostScheduler
+from tools.checker.links import check_link, host_of
 from tools.checker.pypi import fetch_projects as pypi_projects
 from tools.checker.report import actions, markdown
 from tools.checker.report.terminal import TerminalProgress, print_summary
@@ -213,20 +214,21 @@ async def check_links(
 ) -> None:
     """Check each link under the global and per-host limits, filling `results` as each one finishes.
 
-    Results land in the caller's dict so that a run cut short keeps what it learned. Each link is a
-    task; the HTTP client's limiter holds both limits on every request (tools/checker/limits.py).
+    Results land in the caller's dict so that a run cut short keeps what it learned.
     """
 
-    async def run(url: str) -> None:
-        try:
-            results[url] = await check_link(url, http, settings)
-        except Exception as exc:
-            results[url] = LinkResult(url, "unknown", reason=f"checker error ({type(exc).__name__})")
-        on_done()
+    def job(url: str) -> Callable[[], Awaitable[None]]:
+        async def run() -> None:
+            try:
+                results[url] = await check_link(url, http, settings)
+            except Exception as exc:
+                results[url] = LinkResult(url, "unknown", reason=f"checker error ({type(exc).__name__})")
+            on_done()
 
-    async with asyncio.TaskGroup() as group:
-        for url in urls:
-            group.create_task(run(url))
+        return run
+
+    scheduler = HostScheduler(settings.concurrency, settings.per_host)
+    await scheduler.run((host_of(url, settings), job(url)) for url in urls)
 
 
 def _judge(
