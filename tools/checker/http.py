@@ -35,7 +35,6 @@ import time
 from collections import Counter
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 from tenacity import (
@@ -189,7 +188,11 @@ class HttpClient:
     async def _once(
         self, method: str, url: str, kind: str, headers: dict[str, str] | None, json: Any, stream: bool
     ) -> httpx.Response:
-        host = (urlsplit(url).hostname or "").lower()
+        try:
+            request = self._request(method, url, headers, json)
+        except httpx.InvalidURL:
+            raise FetchError("not a valid address") from None
+        host = request.url.host  # lower-case already: httpx normalises it
         failures, reason = self._unreachable.get(host, (0, ""))
         if failures >= self.settings.skip_host_after:
             # Without a network every request would wait out its timeout and retries; once a
@@ -200,7 +203,7 @@ class HttpClient:
                 self.counts[kind] += 1
                 # httpx's timeout is per network operation; this bounds a drip-feeding server too.
                 async with asyncio.timeout(self.settings.timeout * 2):
-                    response = await self._exchange(self._request(method, url, headers, json), stream)
+                    response = await self._exchange(request, stream)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             error = describe_transport_error(exc)
             self._unreachable[host] = (self._unreachable.get(host, (0, ""))[0] + 1, error.reason)
@@ -209,8 +212,6 @@ class HttpClient:
             raise _Transient(None, describe_transport_error(exc), None) from None
         except TimeoutError:
             raise _Transient(None, FetchError(f"timed out after {self.settings.timeout * 2:g} s"), None) from None
-        except httpx.InvalidURL:
-            raise FetchError("not a valid address") from None
         self._unreachable.pop(host, None)
         if _retryable(response):
             delay = retry_after_seconds(response)
