@@ -49,3 +49,14 @@ async def test_a_refused_connection_is_a_connect_failure_not_a_timeout() -> None
         with pytest.raises(FetchError) as caught:
             await http.send("HEAD", url, kind="web")
     assert caught.value.unreachable and caught.value.reason.startswith("could not connect")
+
+
+async def test_a_long_header_and_an_encoded_path_pass_unchanged() -> None:
+    """A 10 KB Content-Security-Policy is common on real pages; %2F in a path is not a slash."""
+    policy = "default-src 'self'; " + "; ".join(f"img-src https://cdn{i}.example.org" for i in range(300))
+    assert len(policy) > 10_000
+    async with Host("127.0.0.64", default=respond(200, {"Content-Security-Policy": policy})) as host:
+        async with HttpClient(FAST) as http:
+            response = await http.send("HEAD", host.url("/a%2Fb/c%20d/%7Eme?q=%7E"), kind="web")
+    assert response.status_code == 200 and response.headers["content-security-policy"] == policy
+    assert host.requests[0].path == "/a%2Fb/c%20d/%7Eme"

@@ -21,8 +21,12 @@ from contextlib import contextmanager
 
 import aiohttp
 import httpx
+import yarl
 
 READ_CHUNK = 16 * 1024
+# aiohttp refuses a header line over 8,190 bytes by default; httpx (h11) allowed a 16 KiB head,
+# and real pages send long Content-Security-Policy and Link headers.
+LONGEST_HEADER = 16 * 1024
 
 
 @contextmanager
@@ -80,6 +84,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             auto_decompress=False,
             skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding"),  # httpx sends its own
             trust_env=False,
+            max_line_size=LONGEST_HEADER,
+            max_field_size=LONGEST_HEADER,
         )
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -89,7 +95,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         with _httpx_errors():
             response = await session.request(
                 request.method,
-                str(request.url),
+                yarl.URL(str(request.url), encoded=True),  # as httpx encoded it, not re-quoted
                 headers=request.headers.multi_items(),
                 data=body,
                 allow_redirects=False,
