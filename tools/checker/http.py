@@ -18,7 +18,7 @@ run on loopback, 2,000 HEADs over 20 hosts at 100 ms, 128 in flight and 10 per h
 (`python -m benchmarks.http_clients` on a busy shared machine; CPU of the sending loop per
 request, then wall; lychee spent 0.19 ms a link in the same conditions):
     this client, limits and retries included    0.58 ms   2.0 s
-    httpx 0.28, a small pool per origin (before) 1.72 ms   3.6 s
+    httpx 0.28, a small pool per origin (before) 1.72 ms   3.6 s  (a run minutes earlier, same set-up)
     httpx 0.28, one shared AsyncClient           9.7 ms   22 s   (httpcore scans its whole pool per request)
     httpx2 2.16, one shared AsyncClient          2.7 ms   13 s   (HTTPX's maintained continuation)
     httpx 0.28 + the httpx-aiohttp transport     0.63 ms   2.8 s
@@ -26,6 +26,10 @@ request, then wall; lychee spent 0.19 ms a link in the same conditions):
 httpx2 keeps the API but not the speed; aiohttp alone would mean a second API in every source for
 ~0.3 ms a request. The httpx-aiohttp package was not taken: it maps a dropped or refused
 connection to a connect *timeout*, which would turn "HEAD broke, try GET" into "unreachable".
+httpx2 has the same transport interface, so moving to it later changes imports, not this design.
+End to end (`python -m benchmarks.links`, 2,000 links, 128 and 10, with libyaml loading the
+catalog) `awesome check` spent ~1.2 ms of CPU a link on the same busy machine: ~0.3 importing
+(aiohttp, httpx, pydantic, rich), ~0.6 in HTTP, the rest loading the catalog and writing reports.
 """
 
 from __future__ import annotations
