@@ -24,8 +24,9 @@ request, then wall; lychee spent 0.19 ms a link in the same conditions):
     httpx 0.28 + the httpx-aiohttp transport     0.63 ms   2.8 s
     aiohttp directly                             0.32 ms   1.8 s
 Runs on this machine differ by about 10% (a later run: this client 0.64, httpx-aiohttp 0.58,
-aiohttp 0.28, httpx2 2.45); the order does not change. httpx2 keeps the API but not the speed; aiohttp alone would mean a second API in every source for
-~0.3 ms a request. The httpx-aiohttp package was not taken: it maps a dropped or refused
+aiohttp 0.28, httpx2 2.45): the two httpx-over-aiohttp rows are within that noise of each other.
+httpx2 keeps the API but not the speed; aiohttp alone would mean a second API in every source
+for ~0.3 ms a request. The httpx-aiohttp package was not taken: it maps a dropped or refused
 connection to a connect *timeout*, which would turn "HEAD broke, try GET" into "unreachable".
 httpx2 has the same transport interface, so moving to it later changes imports, not this design.
 End to end (`python -m benchmarks.links`, 2,000 links, 128 and 10, with libyaml loading the
