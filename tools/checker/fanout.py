@@ -6,8 +6,8 @@ from collections.abc import Awaitable, Callable
 
 from tools.checker.facts import LinkResult
 from tools.checker.http import HttpClient
+from tools.checker.limits import HostScheduler
 from tools.checker.links import check_link, host_of
-from tools.checker.scheduler import HostScheduler
 from tools.checker.settings import Settings
 
 

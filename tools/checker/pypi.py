@@ -19,8 +19,8 @@ from urllib.parse import quote
 from packaging.utils import canonicalize_name
 
 from tools.checker.facts import PypiFacts
-from tools.checker.github._common import run_workers
 from tools.checker.http import FetchError, HttpClient
+from tools.checker.limits import run_workers
 from tools.checker.settings import Settings
 from tools.timestamps import parse_time
 

@@ -1,4 +1,4 @@
-"""What the GraphQL and REST paths share: the stop-asking state, bounded workers, small parsers.
+"""What the GraphQL and REST paths share: the stop-asking state and small parsers.
 
 GitHub's budgets are per token (or per IP without one), so one `Budget` is shared by every
 request of a run: once it says stop, nothing more is sent and the rest get its reason.
@@ -6,16 +6,11 @@ request of a run: once it says stop, nothing more is sent and the rest get its r
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime
-from typing import TypeVar
 
 import httpx
 
 from tools.checker.github.limits import is_secondary_limit
-
-T = TypeVar("T")
 
 TOKEN_REJECTED = "GitHub rejected the token (HTTP 401 Bad credentials); check GITHUB_TOKEN"
 
@@ -103,16 +98,3 @@ def _header_int(response: httpx.Response, name: str) -> int | None:
         return int(response.headers[name])
     except (KeyError, ValueError):
         return None
-
-
-async def run_workers(items: Iterable[T], workers: int, handle: Callable[[T], Awaitable[None]]) -> None:
-    """At most `workers` coroutines pulling from one iterator: bounded, not a task per item."""
-    iterator = iter(items)
-
-    async def worker() -> None:
-        for item in iterator:
-            await handle(item)
-
-    async with asyncio.TaskGroup() as group:
-        for _ in range(max(1, workers)):
-            group.create_task(worker())

@@ -34,9 +34,10 @@ import re
 from typing import Any
 
 from tools.checker.facts import RepoFacts
-from tools.checker.github._common import Budget, as_bool, as_int, key_of, run_workers, scrub
+from tools.checker.github._common import Budget, as_bool, as_int, key_of, scrub
 from tools.checker.github.limits import SecondaryLimitPause, Sleep, is_secondary_limit
 from tools.checker.http import FetchError, HttpClient
+from tools.checker.limits import run_workers
 from tools.checker.settings import Settings
 from tools.timestamps import parse_time
 
