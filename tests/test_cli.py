@@ -253,3 +253,10 @@ def test_the_status_file_defaults_to_the_checked_catalogs(write_catalog, awesome
     assert awesome("check", "--catalog", "catalog", "--only", "beta", "--timeout", "0.5").code == 0
     assert (catalog / "status.json").is_file()
     assert (STATUS_FILE.read_bytes() if STATUS_FILE.exists() else None) == before
+
+
+def test_add_offers_exactly_the_catalogs_kinds() -> None:
+    from tools.catalog import KINDS
+    from tools.cli import KIND_CHOICES
+
+    assert KIND_CHOICES == KINDS
