@@ -23,7 +23,6 @@ from tools.site import links
 from tools.site.feeds import atom_feed, catalog_json
 from tools.site.links import Linker
 from tools.site.pages import category_page, contributing_page, health_page, home_page
-from tools.site.render import esc
 from tools.site.sources import SiteData, Sources, load_site_data
 from tools.status import StatusFileError
 
@@ -82,7 +81,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     config.nav = [
         {"Home": links.HOME},
-        {"Categories": [{esc(c.title): links.category_page(c.slug)} for c in data.catalog.categories]},
+        # Category pages are named by their own (front matter) titles, which pages.py escapes for the theme.
+        {"Categories": [links.category_page(c.slug) for c in data.catalog.categories]},
         {"Tags": links.TAGS},
         {"Health": links.HEALTH},
         {"Contributing": links.CONTRIBUTING},
@@ -91,11 +91,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def tagged_entries(tag: str, page_src: str, from_src: str) -> list[dict[str, str]]:
-    """The entries of one category page carrying `tag`, as links from the tags index (called by its template)."""
+    """The entries of one category page carrying `tag`, as links from the tags index (called by its template).
+
+    Raw text: the template escapes it (site/overrides/fragments/tags/default/listing.html autoescapes).
+    """
     linker = Linker(from_src, _build.get("directory_urls", True))
     return [
-        {"href": esc(linker.to(page_src, e.id)), "name": esc(e.name)}
-        for e in _build.get("tagged", {}).get((tag, page_src), [])
+        {"href": linker.to(page_src, e.id), "name": e.name} for e in _build.get("tagged", {}).get((tag, page_src), [])
     ]
 
 
