@@ -158,6 +158,7 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
                     kind=model.kind,
                     tags=tuple(model.tags),
                     added=model.added,
+                    successor=model.successor,
                 )
             )
     problems += _order_problems(entries, file)

@@ -16,6 +16,7 @@ HEALTH = "health.md"
 CONTRIBUTING = "contributing.md"
 CATALOG_JSON = "catalog.json"
 FEED = "feed.xml"
+SEARCH_INDEX = "search/entries.json"
 
 
 def category_page(slug: str) -> str:

@@ -113,6 +113,10 @@ class SiteData:
             self._figures[entry.id] = Figures.from_record(self.status["entries"].get(entry.id))
         return self._figures[entry.id]
 
+    def is_retired(self, entry: Entry) -> bool:
+        """A retired entry names its successor (catalog key `successor:`); it is listed apart, after live ones."""
+        return entry.successor is not None
+
     @property
     def checked_at(self) -> datetime | None:
         return parse_time(self.status.get("checked_at"))
