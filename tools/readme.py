@@ -8,13 +8,15 @@ one link per URL, a table of contents that matches the headings, items as `- [Na
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
-from tools.catalog import Catalog, CatalogError, load_catalog
+from tools.catalog import Catalog, CatalogError, Entry, load_catalog
 from tools.files import write_text_atomic
-from tools.paths import README_FILE, REPO_ROOT, display_path
+from tools.paths import README_FILE, display_path
 
 TITLE = "Awesome Asyncio"
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
@@ -74,13 +76,14 @@ class Slugger:
         return slug
 
 
-def site_url(repo_root: Path = REPO_ROOT) -> str | None:
-    """The published site's address from mkdocs.yml, when it names one."""
-    config = repo_root / "mkdocs.yml"
-    if not config.is_file():
-        return None
-    match = re.search(r"^site_url:\s*['\"]?(https://[^\s'\"]+)", config.read_text(encoding="utf-8"), re.MULTILINE)
-    return match.group(1) if match else None
+def site_url(environ: Mapping[str, str] | None = None) -> str | None:
+    """The published site's address: `SITE_URL`, the variable mkdocs.yml's `site_url: !ENV [SITE_URL]` reads.
+
+    The Pages workflow sets it for the site; set the same value when generating or checking the README
+    (`SITE_URL=https://... awesome readme`), or the README says "the website" without a link.
+    """
+    value = (os.environ if environ is None else environ).get("SITE_URL", "").strip()
+    return value if value.lower().startswith(("https://", "http://")) else None
 
 
 def _intro(site: str | None) -> list[str]:
@@ -121,6 +124,28 @@ def _footer() -> list[str]:
     ]
 
 
+RETIRED_LEAD = "Retired, kept so readers know what replaced them:"
+
+
+def _item(entry: Entry) -> str:
+    return f"- [{escape(entry.name)}]({link_target(entry.url)}) - {escape(entry.description)}"
+
+
+def _retired_item(entry: Entry, catalog: Catalog) -> str:
+    """A retired entry, and what to use instead: a catalog entry by name (its link is already in the list;
+    awesome-lint allows each URL once), or an address outside the catalog as a link."""
+    wanted = (entry.successor or "").strip()
+    names = {e.name.casefold(): e.name for e in catalog.entries}
+    if wanted.casefold() in names:
+        instead = escape(names[wanted.casefold()])
+    elif wanted.lower().startswith(("https://", "http://")):
+        instead = f"[{escape(wanted)}]({link_target(wanted)})"
+    else:
+        instead = escape(wanted)
+    description = escape(entry.description).rstrip()
+    return f"- [{escape(entry.name)}]({link_target(entry.url)}) - {description} Use {instead} instead."
+
+
 def render(catalog: Catalog, site: str | None = None) -> str:
     """The whole README for `catalog`, ending in one newline."""
     slugger = Slugger()
@@ -134,10 +159,12 @@ def render(catalog: Catalog, site: str | None = None) -> str:
         lines += ["", f"## {heading}"]
         if plain(category.description):
             lines += ["", escape(category.description)]
-        if category.entries:
-            lines += [""] + [
-                f"- [{escape(e.name)}]({link_target(e.url)}) - {escape(e.description)}" for e in category.entries
-            ]
+        live = [e for e in category.entries if e.successor is None]
+        retired = [e for e in category.entries if e.successor is not None]
+        if live:
+            lines += [""] + [_item(e) for e in live]
+        if retired:
+            lines += ["", RETIRED_LEAD, ""] + [_retired_item(e, catalog) for e in retired]
     lines += ["", *_footer()]
     return "\n".join(lines) + "\n"
 

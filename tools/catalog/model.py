@@ -41,7 +41,9 @@ class EntryModel(BaseModel):
     kind: Kind = Field(default="library", description="What the entry is.")
     tags: list[Tag] = Field(default_factory=list, description="Lowercase words.")
     added: date | None = Field(default=None, description="When the entry joined the catalog (YYYY-MM-DD).")
-    successor: str | None = Field(default=None, description="The entry (name) or address that replaces a retired project.")
+    successor: str | None = Field(
+        default=None, description="The entry (name) or address that replaces a retired project."
+    )
 
     @field_validator("name", "description")
     @classmethod

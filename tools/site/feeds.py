@@ -61,6 +61,10 @@ def entry_record(entry: Entry, figures: Figures, site_url: str | None, directory
         "latest_version": figures.latest_version,
         "archived": figures.archived,
         "checked_at": _iso(figures.checked_at),
+        "successor": entry.successor,
+        "frameworks": list(figures.frameworks) if figures.frameworks is not None else None,
+        "python_versions": list(figures.python_versions) if figures.python_versions is not None else None,
+        "requires_python": figures.requires_python,
     }
 
 
@@ -96,8 +100,9 @@ def atom_feed(
 ) -> str:
     """The newest entries by `added`; relative links resolve against the feed's own URL (the site root)."""
     ET.register_namespace("", ATOM)
-    dated = [e for e in data.catalog.entries if e.added is not None]
-    dated.sort(key=lambda e: (e.added, e.name.casefold()), reverse=True)  # type: ignore[arg-type,return-value]
+    # Newest first; entries of one day in name order (not reversed with the dates); retired ones are not news.
+    dated = [e for e in data.catalog.entries if e.added is not None and not data.is_retired(e)]
+    dated.sort(key=lambda e: (-e.added.toordinal(), e.name.casefold()))  # type: ignore[union-attr]
     newest = dated[:FEED_SIZE]
     updated = _iso(datetime.combine(newest[0].added, datetime.min.time(), UTC)) if newest else _iso(data.now)  # type: ignore[arg-type]
 

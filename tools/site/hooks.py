@@ -9,28 +9,25 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from tools.catalog import CatalogError, Entry
+from tools.catalog import CatalogError
 from tools.site import links
 from tools.site.feeds import atom_feed, catalog_json
-from tools.site.links import Linker
-from tools.site.pages import category_page, contributing_page, health_page, home_page
+from tools.site.pages import category_page, contributing_page, health_page, home_page, tags_page, trending_page
 from tools.site.search import search_entries
 from tools.site.sources import SiteData, Sources, load_site_data
 from tools.status import StatusFileError
 
-_build: dict[str, Any] = {}  # the current build's tag index, for the tags template (hooks keep no other state)
+SUGGESTION_FORM = "issues/new?template=suggest-project.yml"  # .github/ISSUE_TEMPLATE/suggest-project.yml
 
 
 def _repository(config: MkDocsConfig) -> str | None:
-    """The repository's web address, for CONTRIBUTING.md's links to files; GitHub Actions sets both variables."""
+    """The repository's web address (header links, CONTRIBUTING.md's links to files); GitHub Actions sets both variables."""
     server, repo = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
     if server and repo:
         return f"{server.rstrip('/')}/{repo}"
@@ -54,14 +51,11 @@ def _load(sources: Sources) -> SiteData:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     data = _load(Sources.from_environment())
-    tagged: dict[tuple[str, str], list[Entry]] = {}
-    for entry in data.catalog.entries:
-        for tag in entry.tags:
-            tagged.setdefault((tag, links.category_page(entry.category)), []).append(entry)
     directory_urls = config.use_directory_urls
-    _build.update(tagged=tagged, directory_urls=directory_urls)
     generated: dict[str, str] = {
         links.HOME: home_page(data, directory_urls),
+        links.TAGS: tags_page(data, directory_urls),
+        links.TRENDING: trending_page(data, directory_urls),
         links.HEALTH: health_page(data, directory_urls),
         links.CONTRIBUTING: contributing_page(data.contributing or "", _repository(config)),
         links.CATALOG_JSON: catalog_json(data, config.site_url, directory_urls),
@@ -80,27 +74,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # Category pages are named by their own (front matter) titles, which pages.py escapes for the theme.
         {"Categories": [links.category_page(c.slug) for c in data.catalog.categories]},
         {"Tags": links.TAGS},
+        {"Trending": links.TRENDING},
         {"Health": links.HEALTH},
         {"Contributing": links.CONTRIBUTING},
     ]
+    repository = _repository(config)
+    if repository:  # plain links, so no request leaves for GitHub while a page loads
+        config.nav += [{"Repository": repository}, {"Suggest an entry": f"{repository}/{SUGGESTION_FORM}"}]
     return files
-
-
-def tagged_entries(tag: str, page_src: str, from_src: str) -> list[dict[str, str]]:
-    """The entries of one category page carrying `tag`, as links from the tags index (called by its template).
-
-    Raw text: the template escapes it (site/overrides/fragments/tags/default/listing.html autoescapes).
-    """
-    linker = Linker(from_src, _build.get("directory_urls", True))
-    return [
-        {"href": linker.to(page_src, e.id), "name": e.name} for e in _build.get("tagged", {}).get((tag, page_src), [])
-    ]
-
-
-@event_priority(110)  # before the tags plugin (100), which renders the tags index in its on_env
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["aa_tagged_entries"] = tagged_entries
-    return env
 
 
 @event_priority(-100)  # after the search plugin has written its index

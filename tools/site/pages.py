@@ -11,15 +11,18 @@ import json
 import posixpath
 import re
 from collections import Counter
+from datetime import date
 from typing import Any
 
 from markupsafe import escape
 
-from tools.catalog import Category
+from tools.catalog import Category, Entry
 from tools.site import links
 from tools.site.links import Linker
-from tools.site.sources import HIDEABLE, SiteData
+from tools.site.sources import SiteData
 from tools.site.templating import render
+from tools.site.trends import WINDOW_DAYS
+from tools.site.views import EntryView, entry_views
 from tools.status import FLAGGED, STATUSES
 
 RECENT_COUNT = 10
@@ -55,32 +58,127 @@ def _title_of(data: SiteData) -> Any:
     return lambda slug: data.catalog.category(slug).title
 
 
+def recently_added(entries: list[Entry], count: int = RECENT_COUNT) -> list[Entry]:
+    """The newest live entries by `added`, whole days at a time, at most `count`.
+
+    A day's entries all go in or none do: when more entries share a date than fit (an import, or the
+    day the catalog started), listing some of them alphabetically would pass the cut for "newest".
+    """
+    by_day: dict[date, list[Entry]] = {}
+    for entry in entries:
+        if entry.added is not None and entry.successor is None:
+            by_day.setdefault(entry.added, []).append(entry)
+    recent: list[Entry] = []
+    for day in sorted(by_day, reverse=True):
+        if len(recent) + len(by_day[day]) > count:
+            break
+        recent += sorted(by_day[day], key=lambda e: e.name.casefold())
+    return recent
+
+
+def _tied_sentence(entries: list[Entry], recent: list[Entry]) -> str | None:
+    """Why "Recently added" lists nothing although entries have dates (they all share the newest days)."""
+    dated = [e.added for e in entries if e.added is not None and e.successor is None]
+    if recent or not dated:
+        return None
+    newest = max(dated)
+    same = sum(1 for d in dated if d == newest)
+    return f"{same} entries were added on {newest.isoformat()}, the newest date in the catalog; none is newer than the others."
+
+
 def home_page(data: SiteData, directory_urls: bool = True) -> str:
     catalog = data.catalog
-    dated = [e for e in catalog.entries if e.added]
-    recent = sorted(dated, key=lambda e: (-e.added.toordinal(), e.name.casefold()))  # type: ignore[union-attr]
+    live = [e for e in catalog.entries if not data.is_retired(e)]
+    recent = recently_added(catalog.entries)
     return front_matter(title="Home", hide=["navigation", "toc"]) + render(
         "home.md",
         data=data,
         intro=INTRO,
-        entries=catalog.entries,
+        live_count=len(live),
+        live_in={c.slug: sum(1 for e in c.entries if not data.is_retired(e)) for c in catalog.categories},
         categories=catalog.categories,
-        recent=recent[:RECENT_COUNT],
+        recent=recent,
+        tied=_tied_sentence(catalog.entries, recent),
         title_of=_title_of(data),
         linker=Linker(links.HOME, directory_urls),
     )
 
 
+NO_FIGURES = (
+    "The checker has not run yet, so there are no stars, activity dates or statuses to sort and hide by: "
+    "those controls are disabled until its first run (`awesome check`)."
+)
+NO_TRENDS = "Stars gained needs at least four weeks of weekly figures; sorting by it is disabled until then."
+NO_COMPATIBILITY = "No compatibility facts are known from PyPI for these entries yet, so those filters are disabled."
+
+
+def _why_disabled(data: SiteData, views: list[EntryView]) -> dict[str, Any]:
+    """Which controls are disabled, and one sentence saying why (shown beside them)."""
+    no_figures = data.checked_at is None or all(v.figures.status is None for v in views)
+    no_trends = not any(v.gain for v in views)
+    no_compat = not any(v.figures.frameworks or v.figures.python_versions for v in views)
+    reasons = [NO_FIGURES] if no_figures else []
+    if no_trends and not no_figures:
+        reasons.append(NO_TRENDS)
+    if no_compat and views:
+        reasons.append(NO_COMPATIBILITY)
+    nothing_to_hide = not any(v.hideable for v in views)
+    return {"sort": no_figures, "gained": no_trends, "hide": no_figures and nothing_to_hide, "text": " ".join(reasons)}
+
+
 def category_page(data: SiteData, category: Category, directory_urls: bool = True) -> str:
-    tags = sorted({tag for entry in category.entries for tag in entry.tags})
-    meta = front_matter(title=category.title, description=category.description, tags=tags or None, hide=["toc", "tags"])
+    linker = Linker(links.category_page(category.slug), directory_urls)
+    views = entry_views(data, category.entries, linker)
+    live = [v for v in views if not v.retired]
+    frameworks = sorted({f for v in views for f in v.figures.frameworks or ()})
+    pythons = sorted({p for v in views for p in v.figures.python_versions or ()}, key=_version_key, reverse=True)
+    meta = front_matter(title=category.title, description=category.description, hide=["toc"])
     return meta + render(
         "category.md",
         data=data,
         category=category,
-        count=len(category.entries),
-        hideable=sum(1 for e in category.entries if data.figures(e).status in HIDEABLE),
-        linker=Linker(links.category_page(category.slug), directory_urls),
+        live=live,
+        retired=[v for v in views if v.retired],
+        inactive=sum(1 for v in live if v.hideable),
+        frameworks=frameworks,
+        pythons=pythons,
+        why=_why_disabled(data, views),
+        linker=linker,
+    )
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split(".") if part.isdigit())
+
+
+def tags_page(data: SiteData, directory_urls: bool = True) -> str:
+    """Every tag with its count and its entries grouped by category, most used first in the cloud's order."""
+    by_tag: dict[str, list[tuple[Category, list[Entry]]]] = {}
+    for category in data.catalog.categories:
+        for tag in sorted({t for e in category.entries for t in e.tags}):
+            by_tag.setdefault(tag, []).append((category, [e for e in category.entries if tag in e.tags]))
+    tags = [(tag, groups, sum(len(entries) for _, entries in groups)) for tag, groups in sorted(by_tag.items())]
+    return front_matter(title="Tags", hide=["navigation", "toc"]) + render(
+        "tags.md", tags=tags, linker=Linker(links.TAGS, directory_urls)
+    )
+
+
+TRENDING_COUNT = 25
+
+
+def trending_page(data: SiteData, directory_urls: bool = True) -> str:
+    """The fastest risers across categories: most stars gained in the trend window, live entries only."""
+    linker = Linker(links.TRENDING, directory_urls)
+    views = [
+        v for v in entry_views(data, data.catalog.entries, linker) if not v.retired and v.gain and v.gain.stars > 0
+    ]
+    views.sort(key=lambda v: (-v.gain.stars, v.entry.name.casefold()))  # type: ignore[union-attr]
+    return front_matter(title="Trending", hide=["navigation", "toc"]) + render(
+        "trending.md",
+        rising=views[:TRENDING_COUNT],
+        window=WINDOW_DAYS,
+        title_of=_title_of(data),
+        linker=linker,
     )
 
 

@@ -46,5 +46,33 @@ def relative_time(when: datetime, now: datetime) -> str:
     return "1 year ago" if years == 1 else f"{years} years ago"
 
 
+FRAMEWORK_LABELS = {"asyncio": "asyncio", "trio": "Trio", "anyio": "AnyIO"}
+
+
+def framework_label(name: str) -> str:
+    return FRAMEWORK_LABELS.get(name, name)
+
+
+def _minor(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split(".") if part.isdigit())
+
+
+def python_label(versions: tuple[str, ...] | None, requires_python: str | None = None) -> str | None:
+    """`Python 3.10–3.13` for consecutive minor versions, else each named; `Python >=3.9` from
+    `requires_python` when PyPI lists no versions; None when neither is known."""
+    ordered = sorted(versions or (), key=_minor)
+    if ordered:
+        minors = [_minor(v) for v in ordered]
+        consecutive = all(len(v) == 2 for v in minors) and all(
+            b[0] == a[0] and b[1] == a[1] + 1 for a, b in zip(minors, minors[1:], strict=False)
+        )
+        if consecutive and len(ordered) > 2:
+            return f"Python {ordered[0]}–{ordered[-1]}"
+        return "Python " + ", ".join(ordered)
+    if requires_python:
+        return f"Python {requires_python}"
+    return None
+
+
 def pypi_url(name: str) -> str:
     return f"https://pypi.org/project/{quote(name, safe='')}/"

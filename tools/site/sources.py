@@ -10,6 +10,7 @@ temporary folder with the real `mkdocs.yml`:
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -50,6 +51,13 @@ def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+def _words(value: Any) -> tuple[str, ...] | None:
+    """A known list of short words (frameworks, Python versions); None when unknown, never guessed."""
+    if not isinstance(value, list):
+        return None
+    return tuple(sorted({item.strip() for item in value if isinstance(item, str) and item.strip()}))
+
+
 @dataclass(frozen=True)
 class Figures:
     """One entry's checker figures, each None when not known (the site then leaves it out)."""
@@ -67,6 +75,10 @@ class Figures:
     latest_version: str | None = None
     archived: bool | None = None
     checked_at: datetime | None = None
+    # Compatibility from PyPI's classifiers (None: not known; an empty tuple: PyPI names none).
+    frameworks: tuple[str, ...] | None = None  # "anyio", "asyncio", "trio"
+    python_versions: tuple[str, ...] | None = None  # "3.12", "3.13", ...
+    requires_python: str | None = None
 
     @classmethod
     def from_record(cls, record: Any) -> Figures:
@@ -89,6 +101,9 @@ class Figures:
             latest_version=_text(record.get("latest_version")),
             archived=record.get("archived") if isinstance(record.get("archived"), bool) else None,
             checked_at=parse_time(record.get("checked_at")),
+            frameworks=_words(record.get("frameworks")),
+            python_versions=_words(record.get("python_versions")),
+            requires_python=_text(record.get("requires_python")),
         )
 
     @property
@@ -106,6 +121,7 @@ class SiteData:
     status: StatusFile
     now: datetime
     contributing: str | None = None
+    trends: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # entry id -> weekly points, oldest first
     _figures: dict[str, Figures] = field(default_factory=dict, repr=False, compare=False)
 
     def figures(self, entry: Entry) -> Figures:
@@ -122,6 +138,25 @@ class SiteData:
         return parse_time(self.status.get("checked_at"))
 
 
+def load_trends(status_file: Path) -> dict[str, list[dict[str, Any]]]:
+    """status.json's `trends` (entry id -> [{"date", "stars", "latest_release"}], oldest first), or {}.
+
+    Read apart from `load_status`, which keeps only the keys it knows; malformed parts are left out.
+    """
+    try:
+        document = json.loads(status_file.read_text(encoding="utf-8")) if status_file.is_file() else {}
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return {}  # load_status has already said what is wrong with the file
+    trends = document.get("trends") if isinstance(document, dict) else None
+    if not isinstance(trends, dict):
+        return {}
+    return {
+        entry_id: [point for point in points if isinstance(point, dict)]
+        for entry_id, points in trends.items()
+        if isinstance(entry_id, str) and isinstance(points, list)
+    }
+
+
 def load_site_data(sources: Sources, now: datetime | None = None) -> SiteData:
     """Read everything once per build; raises CatalogError or StatusFileError with a clear message."""
     catalog = load_catalog(sources.catalog_dir)
@@ -129,4 +164,4 @@ def load_site_data(sources: Sources, now: datetime | None = None) -> SiteData:
     contributing = (
         sources.contributing_file.read_text(encoding="utf-8") if sources.contributing_file.is_file() else None
     )
-    return SiteData(catalog, status, now or datetime.now(UTC), contributing)
+    return SiteData(catalog, status, now or datetime.now(UTC), contributing, load_trends(sources.status_file))

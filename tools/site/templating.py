@@ -15,7 +15,15 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from tools.site import links
-from tools.site.render import STATUS_LABELS, iso_time, pypi_url, relative_time, safe_url
+from tools.site.render import (
+    STATUS_LABELS,
+    framework_label,
+    iso_time,
+    pypi_url,
+    python_label,
+    relative_time,
+    safe_url,
+)
 from tools.site.sources import HIDEABLE, MARKED
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -37,13 +45,15 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(iso=iso_time, plural=_plural, casefold=str.casefold)
+    env.filters.update(iso=iso_time, plural=_plural, casefold=str.casefold, framework_label=framework_label)
     env.globals.update(
         STATUS_LABELS=STATUS_LABELS,
         MARKED=MARKED,
         HIDEABLE=HIDEABLE,
         links=links,
         pypi_url=pypi_url,
+        framework_label=framework_label,
+        python_label=python_label,
         relative_time=relative_time,
         safe_url=safe_url,
     )

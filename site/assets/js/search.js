@@ -160,6 +160,13 @@
       }
     });
 
+    // Buttons that open the search (the 404 page's), with Enter or Space as well as a click.
+    document.querySelectorAll("[data-aa-open-search]").forEach(function (button) {
+      function go(event) { event.preventDefault(); open(); input.focus(); }
+      button.addEventListener("click", go);
+      button.addEventListener("keydown", function (event) { if (event.key === "Enter" || event.key === " ") go(event); });
+    });
+
     // "/" or "s" focuses the search from anywhere but a text field, as Material's own search did.
     document.addEventListener("keydown", function (event) {
       var target = event.target;
