@@ -106,7 +106,7 @@ def home_page(data: SiteData, directory_urls: bool = True) -> str:
 
 NO_FIGURES = (
     "The checker has not run yet, so there are no stars, activity dates or statuses to sort and hide by: "
-    "those controls are disabled until its first run (`awesome check`)."
+    "those controls are disabled until its first run."
 )
 NO_TRENDS = "Stars gained needs at least four weeks of weekly figures; sorting by it is disabled until then."
 NO_COMPATIBILITY = "No compatibility facts are known from PyPI for these entries yet, so those filters are disabled."
