@@ -19,6 +19,7 @@ from markupsafe import escape
 from tools.catalog import Category, Entry
 from tools.site import links
 from tools.site.links import Linker
+from tools.site.render import version_key
 from tools.site.sources import SiteData
 from tools.site.templating import render
 from tools.site.trends import WINDOW_DAYS
@@ -131,7 +132,7 @@ def category_page(data: SiteData, category: Category, directory_urls: bool = Tru
     views = entry_views(data, category.entries, linker)
     live = [v for v in views if not v.retired]
     frameworks = sorted({f for v in views for f in v.figures.frameworks or ()})
-    pythons = sorted({p for v in views for p in v.figures.python_versions or ()}, key=_version_key, reverse=True)
+    pythons = sorted({p for v in views for p in v.figures.python_versions or ()}, key=version_key, reverse=True)
     meta = front_matter(title=category.title, description=category.description, hide=["toc"])
     return meta + render(
         "category.md",
@@ -145,10 +146,6 @@ def category_page(data: SiteData, category: Category, directory_urls: bool = Tru
         why=_why_disabled(data, views),
         linker=linker,
     )
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split(".") if part.isdigit())
 
 
 def tags_page(data: SiteData, directory_urls: bool = True) -> str:

@@ -53,16 +53,17 @@ def framework_label(name: str) -> str:
     return FRAMEWORK_LABELS.get(name, name)
 
 
-def _minor(version: str) -> tuple[int, ...]:
+def version_key(version: str) -> tuple[int, ...]:
+    """`"3.10"` -> (3, 10): Python versions in numeric order, 3.9 before 3.10."""
     return tuple(int(part) for part in version.split(".") if part.isdigit())
 
 
 def python_label(versions: tuple[str, ...] | None, requires_python: str | None = None) -> str | None:
     """`Python 3.10–3.13` for consecutive minor versions, else each named; `Python >=3.9` from
     `requires_python` when PyPI lists no versions; None when neither is known."""
-    ordered = sorted(versions or (), key=_minor)
+    ordered = sorted(versions or (), key=version_key)
     if ordered:
-        minors = [_minor(v) for v in ordered]
+        minors = [version_key(v) for v in ordered]
         consecutive = all(len(v) == 2 for v in minors) and all(
             b[0] == a[0] and b[1] == a[1] + 1 for a, b in zip(minors, minors[1:], strict=False)
         )
