@@ -515,3 +515,29 @@ def test_the_404_page_opens_the_search(visit: Visit, feature_url: str) -> None:
     page.keyboard.type("redis")
     page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
     assert page.locator(".md-search-result__item h2").first.inner_text() == "Redis-py"
+
+
+def test_an_entry_link_finds_its_row_in_the_table_view(visit: Visit, feature_url: str) -> None:
+    page = visit.open(feature_url + "categories/clients/")
+    page.click("[data-aa-view=table]")
+    page.goto(feature_url + "categories/servers/")  # leave, then follow a link to an entry (as search does)
+    page.goto(feature_url + "categories/clients/#aioredis", wait_until="networkidle")
+    row = page.locator("#row-aioredis")
+    assert row.is_visible() and "aa-target" in (row.get_attribute("class") or "")  # its retired group opened
+    assert row.locator(".aa-status").inner_text() == "Retired"
+    assert "Use Redis-py instead." in row.locator(".aa-table__description").inner_text()
+
+
+def test_search_from_the_header_button_on_a_phone(browser: Browser, base_url: str) -> None:
+    visit = Visit(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = visit.open(base_url)
+        page.click("label.md-header__button[for=__search]")
+        assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+        page.keyboard.type("omega")
+        result = page.locator(".md-search-result__item").first
+        result.wait_for(state="visible")
+        assert result.locator("h2").inner_text() == "Omega"
+        assert "Enter opens the first." in page.locator("[data-aa-search-meta]").inner_text()
+    finally:
+        visit.context.close()
