@@ -49,6 +49,12 @@ def _add(args: argparse.Namespace) -> int:
     return main(args)
 
 
+def _import(args: argparse.Namespace) -> int:
+    from tools.importer import main
+
+    return main(args)
+
+
 def _statuses(text: str) -> list[str]:
     from tools.status import STATUSES
 
@@ -134,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--offline", action="store_true", help="do not ask PyPI or GitHub for anything")
     catalog_option(p)
     p.set_defaults(func=_add)
+
+    p = commands.add_parser("import", help="turn an awesome-list README into category files, one per section")
+    p.add_argument("readme", type=Path, metavar="README.md", help="the awesome list to import")
+    catalog_option(p)
+    p.set_defaults(func=_import)
 
     p = commands.add_parser("schema", help="write the JSON Schema of a category file for editors")
     p.add_argument("--check", action="store_true", help="exit 1 if the published schema is out of date")

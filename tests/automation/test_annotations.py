@@ -56,7 +56,7 @@ def test_command_passes_a_valid_catalog_and_annotates_warnings(write_catalog, aw
     write_catalog({"http.yml": GOOD.replace("HTTP/2 support.", "HTTP/2 support")})
     result = awesome("annotate-validate", "--catalog", "catalog")
     assert result.code == 0
-    assert "::warning file=catalog/http.yml,line=4," in result.out and "end with a period" in result.out
+    assert "::warning file=catalog/http.yml,line=6," in result.out and "end with a period" in result.out
     assert awesome("annotate-validate", "--catalog", "catalog", "--strict").code == 1
 
 

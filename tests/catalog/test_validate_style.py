@@ -32,7 +32,7 @@ def test_style_warning(write_catalog, awesome, name, description, warning):
     write_catalog({"web.yml": TEMPLATE.format(name=name, description=description)})
     relaxed = awesome("validate", "--catalog", "catalog")
     assert relaxed.code == 0
-    assert relaxed.err.splitlines() == [f"catalog/web.yml:4: warning: {name}: {warning}"]
+    assert relaxed.err.splitlines() == [f"catalog/web.yml:6: warning: {name}: {warning}"]  # the description: line
     assert awesome("validate", "--strict", "--catalog", "catalog").code == 1
 
 
@@ -55,8 +55,22 @@ def test_warnings_of_several_kinds_are_all_listed(write_catalog, awesome):
     write_catalog({"web.yml": TEMPLATE.format(name="Alpha", description="alpha")})
     result = awesome("validate", "--catalog", "catalog")
     assert result.err.splitlines() == [
-        "catalog/web.yml:4: warning: Alpha: description should be 15 to 200 characters (has 5)",
-        "catalog/web.yml:4: warning: Alpha: description should end with a period",
-        "catalog/web.yml:4: warning: Alpha: description should not repeat the entry's name",
-        "catalog/web.yml:4: warning: Alpha: description should start with a capital letter",
+        "catalog/web.yml:6: warning: Alpha: description should be 15 to 200 characters (has 5)",
+        "catalog/web.yml:6: warning: Alpha: description should end with a period",
+        "catalog/web.yml:6: warning: Alpha: description should not repeat the entry's name",
+        "catalog/web.yml:6: warning: Alpha: description should start with a capital letter",
+    ]
+
+
+def test_keys_out_of_the_documented_order_get_the_order_to_write(write_catalog, awesome):
+    write_catalog(
+        {
+            "web.yml": "title: Web\ndescription: Things.\nentries:\n  - name: Alpha\n    tags: [http]\n"
+            "    description: Good description here.\n    url: https://example.org/x\n"
+        }
+    )
+    result = awesome("validate", "--catalog", "catalog")
+    assert result.code == 0
+    assert result.err.splitlines() == [
+        "catalog/web.yml:5: warning: Alpha: keys should be in the order name, url, description, tags; move 'tags' there"
     ]

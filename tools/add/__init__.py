@@ -157,7 +157,11 @@ def add(args: argparse.Namespace) -> int:
     mine = [
         p
         for p in problems
-        if p.severity == "warning" and p.line == inserted.line and Path(p.file).resolve() == path.resolve()
+        if p.severity == "warning"
+        and inserted.line
+        <= p.line
+        < inserted.line + inserted.entry_text.count("\n")  # warnings sit on their key's line
+        and Path(p.file).resolve() == path.resolve()
     ]
     if source:
         print(f"\nThe description is {source}'s; the catalog wants a fresh sentence in your own words.")

@@ -15,7 +15,7 @@ from datetime import date
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from tools.catalog.loader import round_trip_yaml
+from tools.catalog.roundtrip import round_trip_yaml
 
 KEY_ORDER = ("name", "url", "description", "pypi", "docs", "kind", "tags", "added")
 

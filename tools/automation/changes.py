@@ -17,9 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-from tools.catalog.loader import load_bytes, plain_data
+from tools.catalog.loader import load_bytes
 from tools.catalog.urls import normalize_url, slugify
 
 ChangeKind = Literal["added", "changed", "renamed"]
@@ -105,18 +103,16 @@ def read_entries(raw: bytes, file: str) -> tuple[list[_Entry], Unreadable | None
     if loaded.problems:
         first = loaded.problems[0]
         return [], Unreadable(file, first.line, first.message)
-    if not isinstance(doc, CommentedMap) or not isinstance(doc.get("entries"), CommentedSeq):
+    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
         return [], Unreadable(file, 1, "not a mapping with a list of entries")
-    raw_entries: CommentedSeq = doc["entries"]
+    raw_entries: list[Any] = doc["entries"]
     category = PurePosixPath(file).stem
     found = []
     for index, raw in enumerate(raw_entries):
-        if not isinstance(raw, CommentedMap) or not isinstance(raw.get("name"), str):
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
             continue
         name, url = str(raw["name"]), str(raw.get("url") or "")
-        found.append(
-            _Entry(slugify(name), name, url, category, file, raw_entries.lc.item(index)[0] + 1, plain_data(raw))
-        )
+        found.append(_Entry(slugify(name), name, url, category, file, loaded.line(("entries", index)), raw))
     return found, None
 
 

@@ -23,7 +23,7 @@ def _annotate_validate(args: argparse.Namespace) -> int:
     from tools.automation.annotations import workflow_commands
     from tools.catalog import validate_catalog
 
-    catalog, problems = validate_catalog(args.catalog)
+    catalog, problems = validate_catalog(args.catalog, _changed_places(args.catalog, args.base))
     for line in workflow_commands(problems):
         print(line)
     # GitHub shows at most 10 error and 10 warning annotations per step: every problem is also
@@ -37,6 +37,22 @@ def _annotate_validate(args: argparse.Namespace) -> int:
         return 1
     print(f"ok: {len(catalog.entries)} entries, {warnings} warning(s)")
     return 0
+
+
+def _changed_places(catalog: Path, base: str | None) -> set[tuple[str, int]]:
+    """(category, line) of the entries changed since `base`, so duplicates are annotated on the pull request's lines."""
+    if not base:
+        return set()
+    from tools.automation.changes import GitError, diff_catalog
+
+    try:
+        return {(change.category, change.line) for change in diff_catalog(catalog, base).changes}
+    except GitError as exc:
+        print(
+            f"note: duplicates are reported at the later entry in the files, not the pull request's: {exc}",
+            file=sys.stderr,
+        )
+        return set()
 
 
 def _changed_entries(args: argparse.Namespace) -> int:
@@ -132,6 +148,9 @@ def register(commands: Any, catalog_option: Callable[[argparse.ArgumentParser], 
     )
     catalog_option(p)
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument(
+        "--base", metavar="REF", help="the branch a pull request goes into: duplicates are reported at its entries"
+    )
     p.set_defaults(func=_annotate_validate)
 
     p = commands.add_parser(

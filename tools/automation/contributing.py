@@ -15,7 +15,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedSeq
 
-from tools.catalog.loader import round_trip_yaml
+from tools.catalog.roundtrip import round_trip_yaml
 from tools.paths import REPO_ROOT
 
 ISSUE_FORM = REPO_ROOT / ".github" / "ISSUE_TEMPLATE" / "suggest-project.yml"

@@ -1,52 +1,99 @@
-"""Reading a category file safely: strict UTF-8, no aliases, line numbers kept for every node.
+"""Reading a category file safely and fast: strict UTF-8, no aliases, no deep nesting, a line for every key.
 
-ruamel.yaml's round-trip loader is used (not PyYAML) because the same library must also edit the
-files without losing comments (`awesome add`), and its nodes remember where they came from.
+The file is parsed by libyaml (PyYAML's C parser) into events, and the plain Python data is built
+from those events in one pass. Building it here rather than with PyYAML's constructor is what makes
+the checks happen *before* anything is built: an alias (`*name`, the "billion laughs" bomb) or a
+nesting deeper than a category file needs is refused at its event, without expanding or recursing,
+and every mapping key and list item gets its line for messages. Plain scalars are typed as YAML 1.2
+does (`yes`, `on` and `010` stay text), as the editors using the published JSON Schema read them.
+
+When PyYAML was installed without libyaml, its pure-Python parser yields the same events: slower,
+same results; stderr says so once. ruamel.yaml is used only to edit files keeping their comments
+(`tools.catalog.roundtrip`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import (
+import yaml
+from yaml.events import (
     AliasEvent,
-    CollectionEndEvent,
-    CollectionStartEvent,
-    Event,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
     ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
 )
 
 from tools.catalog.problems import Problem
+from tools.catalog.yaml_errors import syntax_problem
 
 MAX_FILE_BYTES = 1_000_000
-# A category file nests four levels (file, entries, entry, tags); composing is recursive, so a
-# document nested thousands of levels deep would overflow the stack instead of getting a message.
+# A category file nests four levels (file, entries, entry, tags); the limit leaves room for mistakes
+# to be reported as type errors, and refuses a document nested thousands deep before it costs anything.
 MAX_DEPTH = 20
-# A plain scalar YAML resolves as a date: ruamel builds it with `datetime.date` and lets the
-# ValueError of an impossible one (2026-13-01) escape without a line number.
-_DATE_LIKE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt ]|$)")
+_TOO_DEEP = f"YAML nested more than {MAX_DEPTH} levels deep; a category file needs four"
+
+Location = tuple[str | int, ...]
+"""A path into a file's data, as pydantic reports it: ("entries", 3, "url")."""
+
+_CORE = "tag:yaml.org,2002:"
+_NULL = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}")
+_NUMERIC_START = frozenset("0123456789+-.")  # how numbers, dates and .inf begin
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        self.line, self.message = line, message
 
 
 @dataclass
 class LoadedFile:
+    """A category file's plain data (dicts, lists, text, numbers, dates) and the line of every key and item."""
+
     path: Path
-    data: Any  # the round-trip document (CommentedMap) or None when it could not be read
+    data: Any  # None when the file could not be read
     problems: list[Problem]
+    lines: dict[Location, int] = field(default_factory=dict)
+
+    def line(self, location: Location) -> int:
+        """The 1-based line of the deepest part of `location` present in the file (1 for the file itself)."""
+        found = self.lines.get(location)
+        if found is not None:
+            return found
+        for end in range(len(location) - 1, 0, -1):
+            found = self.lines.get(location[:end])
+            if found is not None:
+                return found
+        return 1
 
 
-def round_trip_yaml() -> YAML:
-    """The one YAML configuration used to read and to write catalog files."""
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    yaml.preserve_quotes = True
-    return yaml
+@cache
+def _parser_class() -> type:
+    """libyaml's parser, or the pure-Python one (once announced on stderr) when PyYAML was built without it."""
+    if yaml.__with_libyaml__:
+        return yaml.CBaseLoader  # libyaml parser; only its events are used
+    print(
+        "note: PyYAML was installed without libyaml; reading the catalog with the slower pure-Python parser "
+        "(reinstall PyYAML from a wheel to get it back)",
+        file=sys.stderr,
+    )
+    return yaml.BaseLoader
 
 
 def load_file(path: Path, display: str | None = None) -> LoadedFile:
@@ -69,61 +116,144 @@ def load_bytes(raw: bytes, path: Path, display: str | None = None) -> LoadedFile
         return LoadedFile(
             path, None, [Problem(name, line, f"not UTF-8: byte 0x{raw[exc.start]:02x}; save the file as UTF-8")]
         )
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    text = text.removeprefix("\ufeff")
+    if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return LoadedFile(path, None, [Problem(name, 1, "empty file: expected title, description and entries")])
 
-    yaml = round_trip_yaml()
+    lines: dict[Location, int] = {}
+    parser = _parser_class()(text)
     try:
-        # Scan the event stream first: an alias is refused before anything is composed, so an
-        # alias bomb ("billion laughs") never expands in memory; so are overly deep nesting and
-        # impossible dates, which would otherwise escape from the composer as exceptions.
-        depth = 0
-        for event in yaml.parse(text):
-            depth += isinstance(event, CollectionStartEvent) - isinstance(event, CollectionEndEvent)
-            message = _refused(event, depth)
-            if message:
-                return LoadedFile(path, None, [Problem(name, _line(event), message)])
-        data = yaml.load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or exc.context or "invalid YAML"
-        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
-            what += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
-        return LoadedFile(path, None, [Problem(name, line, f"YAML syntax error: {what}")])
-    except YAMLError as exc:
+        data = _build(parser, lines)
+    except _Refused as refused:
+        return LoadedFile(path, None, [Problem(name, refused.line, refused.message)])
+    except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in (exc.problem or ""):  # libyaml's own limit, met while scanning ahead
+            mark = exc.problem_mark or exc.context_mark
+            return LoadedFile(path, None, [Problem(name, mark.line + 1 if mark else 1, _TOO_DEEP)])
+        return LoadedFile(path, None, [syntax_problem(name, text, exc)])
+    except yaml.YAMLError as exc:
         return LoadedFile(path, None, [Problem(name, 1, f"YAML error: {str(exc).splitlines()[0]}")])
-    except (ValueError, OverflowError, RecursionError) as exc:  # a constructor's error, without a mark
-        return LoadedFile(path, None, [Problem(name, 1, f"YAML value error: {exc}")])
-    return LoadedFile(path, data, [])
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose:
+            dispose()
+    return LoadedFile(path, data, [], lines)
 
 
-def _line(event: Event) -> int:
-    return event.start_mark.line + 1 if event.start_mark else 1
+def _build(parser: Any, lines: dict[Location, int]) -> Any:
+    """The document's data from the event stream, refusing aliases, tags, deep nesting and duplicate keys.
+
+    Open containers sit on a stack as [container, location, key waiting for its value]; each value is
+    attached to the container on top as it completes, so nothing recurses and depth costs one slot.
+    """
+    get_event = parser.get_event
+    stack: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is ScalarEvent:
+            value: Any = _scalar(event)
+            if stack:
+                top = stack[-1]
+                if type(top[0]) is list:
+                    lines[(*top[1], len(top[0]))] = _line(event)
+                elif top[2] is None:
+                    _key(top, event, value, lines)
+                    continue
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            _no_tag(event)
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(_line(event), _TOO_DEEP)
+            location = _child_location(stack, event, lines)
+            stack.append([{} if kind is MappingStartEvent else [], location, None])
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            value = stack.pop()[0]
+        elif kind is AliasEvent:
+            raise _Refused(_line(event), "YAML aliases (*name) are not allowed; write the value out")
+        elif kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Refused(_line(event), "a category file holds one YAML document; remove the second one")
+            continue
+        elif kind is StreamEndEvent or event is None:
+            return root
+        else:  # stream start, document end
+            continue
+        if not stack:
+            root = value
+            continue
+        top = stack[-1]
+        if type(top[0]) is list:
+            top[0].append(value)
+        else:
+            top[0][top[2]] = value
+            top[2] = None
 
 
-def _refused(event: Event, depth: int) -> str | None:
-    """Why the scan stops at this event, if it must."""
-    if isinstance(event, AliasEvent):
-        return "YAML aliases (*name) are not allowed; write the value out"
-    if depth > MAX_DEPTH:
-        return f"YAML nested more than {MAX_DEPTH} levels deep; a category file needs four"
-    if isinstance(event, ScalarEvent) and event.style is None and event.tag is None:
-        match = _DATE_LIKE.match(event.value)
-        if match:
-            try:
-                date(*(int(part) for part in match.groups()))
-            except ValueError:
-                return f"{event.value!r} is not a real date; write dates as YYYY-MM-DD"
-    return None
+def _line(event: Any) -> int:
+    return event.start_mark.line + 1
 
 
-def plain_data(value: Any) -> Any:
-    """ruamel's containers and string subclasses as plain Python, so validators see ordinary types."""
-    if isinstance(value, dict):
-        return {str(k): plain_data(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain_data(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
+def _child_location(stack: list[list[Any]], event: Any, lines: dict[Location, int]) -> Location:
+    """Where a new container sits; a list item's line is recorded here (a key's line when the key was read)."""
+    if not stack:
+        return ()
+    container, location, key = stack[-1]
+    if type(container) is list:
+        item = (*location, len(container))
+        lines[item] = _line(event)
+        return item
+    if key is None:
+        raise _Refused(_line(event), "a key must be plain text, not a list or mapping")
+    return (*location, key)
+
+
+def _key(top: list[Any], event: ScalarEvent, value: Any, lines: dict[Location, int]) -> None:
+    key = value if type(value) is str else event.value  # `2026: x` and `true: x` are keys as written
+    if key in top[0]:
+        raise _Refused(_line(event), f'YAML syntax error: found duplicate key "{key}"; write each key once')
+    top[2] = key
+    lines[(*top[1], key)] = _line(event)
+
+
+def _no_tag(event: Any) -> None:
+    tag = event.tag
+    if tag is not None and tag not in (f"{_CORE}map", f"{_CORE}seq", f"{_CORE}str", "!"):
+        raise _Refused(_line(event), f"YAML tags such as {tag!r} are not allowed; remove the tag")
+
+
+def _scalar(event: ScalarEvent) -> Any:
+    """A scalar as YAML 1.2's core schema types it: quoted or tagged `!!str` is text; plain may be a number, date..."""
+    if event.tag is not None:
+        _no_tag(event)
+        return event.value
+    value = event.value
+    if event.style:  # quoted or block; plain style is "" (libyaml) or None
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if value[0] not in _NUMERIC_START:  # text, the common case: no pattern to try
+        return value
+    if _INT.fullmatch(value):
+        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    if value in _SPECIAL_FLOAT:
+        return _SPECIAL_FLOAT[value]
+    day = _DATE.fullmatch(value)
+    if day:
+        try:
+            return date(*(int(part) for part in day.groups()))
+        except ValueError:
+            raise _Refused(_line(event), f"{value!r} is not a real date; write dates as YYYY-MM-DD") from None
+    if _TIMESTAMP.match(value):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            raise _Refused(_line(event), f"{value!r} is not a real date and time; write dates as YYYY-MM-DD") from None
     return value

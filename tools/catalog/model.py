@@ -7,8 +7,9 @@ YAML-aware editors use, so the format is written down once.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -42,7 +43,7 @@ class EntryModel(BaseModel):
     tags: list[Tag] = Field(default_factory=list, description="Lowercase words.")
     added: date | None = Field(default=None, description="When the entry joined the catalog (YYYY-MM-DD).")
     successor: str | None = Field(
-        default=None, description="The entry (name) or address that replaces a retired project."
+        default=None, description="What replaces a retired entry: an entry name in the catalog, or an http(s) address."
     )
 
     @field_validator("name", "description")
@@ -50,6 +51,15 @@ class EntryModel(BaseModel):
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("must not be blank")
+        return value
+
+    @field_validator("added")
+    @classmethod
+    def _not_in_the_future(cls, value: date | None) -> date | None:
+        if value is not None and value > latest_today():
+            raise ValueError(
+                f"is {value.isoformat()}, in the future; write the day the entry joins (today at the latest)"
+            )
         return value
 
     @field_validator("url", "docs")
@@ -92,6 +102,11 @@ class Entry:
     tags: tuple[str, ...] = ()
     added: date | None = None
     successor: str | None = None  # set: the project is retired, use this entry (name) or address instead
+    key_lines: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def line_of(self, key: str) -> int:
+        """The line of one of the entry's keys (`url`, `description`...), or the entry's own line when absent."""
+        return self.key_lines.get(key, self.line)
 
 
 @dataclass(frozen=True)
@@ -135,6 +150,11 @@ def category_json_schema() -> dict[str, Any]:
         "items": entry_schema,
     }
     return schema
+
+
+def latest_today() -> date:
+    """Today where it is already latest (UTC+14): a contributor anywhere may write their own today."""
+    return (datetime.now(UTC) + timedelta(hours=14)).date()
 
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -9,17 +9,30 @@ from urllib.parse import urlsplit
 WEB_SCHEMES = ("http", "https")
 _GITHUB_HOSTS = ("github.com", "www.github.com")
 _GITHUB_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
+_SPACE = re.compile(r"\s")
 
 
 # Every helper here takes any text and never raises: catalog files, pull requests, GitHub and PyPI
 # all hand us text that may not be a URL at all, and callers should not each have to guard.
 
 
+# The common, plainly valid address (ASCII host, no user, at most a port): judged without urlsplit,
+# which is a third of the catalog's loading time at 5,000 entries.
+_PLAIN_WEB_URL = re.compile(r"(?i)https?://([a-z0-9.-]+)(?::([0-9]{1,5}))?(/[!-~]*)?")
+
+
+def _plain_port_ok(port: str | None) -> bool:
+    return port is None or 0 <= int(port) <= 65535
+
+
 def web_url_problem(url: str) -> str | None:
     """Why `url` is not a usable public web address, or None."""
+    plain = _PLAIN_WEB_URL.fullmatch(url)
+    if plain and plain.group(1).strip(".") and _plain_port_ok(plain.group(2)):
+        return None
     if not url:
         return "is empty"
-    if any(c.isspace() or not c.isprintable() for c in url):
+    if not url.isprintable() or _SPACE.search(url):
         return "has spaces or control characters in it"
     try:
         parts = urlsplit(url)
@@ -43,6 +56,11 @@ def is_web_url(url: str) -> bool:
 def normalize_url(url: str) -> str:
     """The form two URLs are compared in for duplicates: no case, scheme, `www.`, trailing `/` or `.git`."""
     text = url.strip().lower()
+    plain = _PLAIN_WEB_URL.fullmatch(text)
+    if plain and _plain_port_ok(plain.group(2)) and "#" not in text and "?" not in text:
+        host, port, path = plain.group(1).removeprefix("www."), plain.group(2), plain.group(3) or ""
+        host = f"{host}:{int(port)}" if port and int(port) else host
+        return host + path.rstrip("/").removesuffix(".git").rstrip("/")
     try:
         parts = urlsplit(text)
         port = parts.port
@@ -72,10 +90,11 @@ def github_repo(url: str) -> tuple[str, str] | None:
     return owner, repo
 
 
-def slugify(text: str) -> str:
+def slugify(text: str, default: str = "entry") -> str:
     """An entry's id and anchor: lowercase ASCII letters and digits joined by single hyphens.
 
-    Accents are taken off first (NFKD), so "Ünïcode" is "unicode" rather than "n-code".
+    Accents are taken off first (NFKD), so "Ünïcode" is "unicode" rather than "n-code"; text with
+    no Latin letter or digit at all (a heading in Chinese) gets `default`.
     """
     folded = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "entry"
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or default

@@ -2,41 +2,23 @@
 
 from __future__ import annotations
 
-import re
-from itertools import pairwise
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from pydantic_core import ErrorDetails
 
-from tools.catalog.loader import load_file, plain_data
+from tools.catalog.loader import LoadedFile, Location, load_file
 from tools.catalog.model import SLUG_RE, Catalog, Category, CategoryModel, Entry, EntryModel
+from tools.catalog.ordering import order_problems
 from tools.catalog.problems import Problem
+from tools.catalog.style import style_warnings
+from tools.catalog.successors import successor_problems
 from tools.catalog.urls import normalize_url, slugify
 from tools.paths import display_path
 
-DESCRIPTION_MIN, DESCRIPTION_MAX = 15, 200
-FILLER = re.compile(r"\basync(io)? library for\b", re.IGNORECASE)
-ENTRY_KEYS = tuple(EntryModel.model_fields)
-
-
-def line_of(document: Any, loc: tuple[Any, ...]) -> int:
-    """The 1-based line of the deepest node of `loc` that exists in the round-trip document."""
-    line = 1
-    node = document
-    for part in loc:
-        if isinstance(node, CommentedMap) and part in node:
-            line = node.lc.key(part)[0] + 1
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-            line = node.lc.item(part)[0] + 1
-            node = node[part]
-        else:
-            break
-    return line
-
-
+_DATE_ERRORS = frozenset(("date_parsing", "date_type", "date_from_datetime_parsing", "date_from_datetime_inexact"))
 _EXPECTED = {"string_type": "text", "list_type": "a list such as [a, b]", "dict_type": "a mapping of keys"}
 
 
@@ -57,7 +39,7 @@ def _what(value: Any) -> str:
     return type(value).__name__
 
 
-def _message(error: dict[str, Any]) -> str:
+def pydantic_message(error: ErrorDetails) -> str:
     field = ".".join(str(p) for p in error["loc"]) or "file"
     kind = error["type"]
     if kind in _EXPECTED:
@@ -72,39 +54,20 @@ def _message(error: dict[str, Any]) -> str:
         if field.startswith("tags"):
             return f"tag {error['input']!r} must be a lowercase word (letters, digits, hyphens)"
         return f"{field!r} is not a valid name: {error['input']!r}"
+    if kind in _DATE_ERRORS:
+        return f"{field!r} must be a date written YYYY-MM-DD, not {error.get('input')!r}"
     if kind == "value_error":
         return f"{field!r} {error['msg'].removeprefix('Value error, ')}"
     return f"{field!r}: {error['msg'][0].lower()}{error['msg'][1:]}"
 
 
 def _pydantic_problems(
-    exc: ValidationError, file: str, document: Any, prefix: tuple[Any, ...], who: str
+    exc: ValidationError, file: str, loaded: LoadedFile, prefix: Location, who: str
 ) -> list[Problem]:
-    problems = []
-    for error in exc.errors():
-        loc = prefix + tuple(error["loc"])
-        problems.append(Problem(file, line_of(document, loc), f"{who}{_message(error)}"))
-    return problems
-
-
-def _style_warnings(model: EntryModel, file: str, line: int) -> list[Problem]:
-    desc, name = model.description, model.name
-    warn: list[str] = []
-    if not DESCRIPTION_MIN <= len(desc) <= DESCRIPTION_MAX:
-        warn.append(f"description should be {DESCRIPTION_MIN} to {DESCRIPTION_MAX} characters (has {len(desc)})")
-    if not (desc[:1].isupper() or desc[:1].isdigit()):
-        warn.append("description should start with a capital letter")
-    if not desc.endswith("."):
-        warn.append("description should end with a period")
-    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", desc, re.IGNORECASE):
-        warn.append("description should not repeat the entry's name")
-    if FILLER.search(desc):
-        warn.append("description should not say 'async library for': the whole catalog is async")
-    for key in ("url", "docs"):
-        value = getattr(model, key)
-        if value and value.lower().startswith("http://"):
-            warn.append(f"{key!r} uses plain http://; use https:// if the site supports it")
-    return [Problem(file, line, f"{name}: {w}", "warning") for w in warn]
+    return [
+        Problem(file, loaded.line(prefix + tuple(error["loc"])), f"{who}{pydantic_message(error)}")
+        for error in exc.errors()
+    ]
 
 
 def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]]:
@@ -114,7 +77,7 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
     if loaded.problems:
         return None, [], loaded.problems
     doc = loaded.data
-    if not isinstance(doc, CommentedMap):
+    if not isinstance(doc, dict):
         return None, [], [Problem(file, 1, "the file must be a mapping with title, description and entries")]
 
     problems: list[Problem] = []
@@ -123,67 +86,59 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
             Problem(file, 1, f"file name {path.name!r} must be a lowercase slug such as web-frameworks.yml")
         )
     try:
-        category = CategoryModel.model_validate(plain_data(doc))
+        category = CategoryModel.model_validate(doc)
     except ValidationError as exc:
-        problems += _pydantic_problems(exc, file, doc, (), "")
+        problems += _pydantic_problems(exc, file, loaded, (), "")
         category = None
 
     raw_entries = doc.get("entries")
     entries: list[Entry] = []
-    if isinstance(raw_entries, CommentedSeq):
+    if isinstance(raw_entries, list):
         for index, raw in enumerate(raw_entries):
-            line = raw_entries.lc.item(index)[0] + 1
+            line = loaded.line(("entries", index))
             label = raw.get("name") if isinstance(raw, dict) else None
             who = f"entry {str(label)!r}: " if isinstance(label, str) else f"entry {index + 1}: "
-            if not isinstance(raw, CommentedMap):
+            if not isinstance(raw, dict):
                 problems.append(Problem(file, line, f"{who}must be a mapping of keys such as name, url, description"))
                 continue
             try:
-                model = EntryModel.model_validate(plain_data(raw))
+                model = EntryModel.model_validate(raw)
             except ValidationError as exc:
-                problems += _pydantic_problems(exc, file, doc, ("entries", index), who)
+                problems += _pydantic_problems(exc, file, loaded, ("entries", index), who)
                 continue
-            problems += _style_warnings(model, file, line)
-            entries.append(
-                Entry(
-                    id=slugify(model.name),
-                    name=model.name,
-                    url=model.url,
-                    description=model.description,
-                    category=slug,
-                    file=path,
-                    line=line,
-                    pypi=model.pypi,
-                    docs=model.docs,
-                    kind=model.kind,
-                    tags=tuple(model.tags),
-                    added=model.added,
-                    successor=model.successor,
-                )
+            entry = Entry(
+                id=slugify(model.name),
+                name=model.name,
+                url=model.url,
+                description=model.description,
+                category=slug,
+                file=path,
+                line=line,
+                pypi=model.pypi,
+                docs=model.docs,
+                kind=model.kind,
+                tags=tuple(model.tags),
+                added=model.added,
+                successor=model.successor,
+                key_lines={key: loaded.line(("entries", index, key)) for key in raw},
             )
-    problems += _order_problems(entries, file)
+            entries.append(entry)
+            problems += style_warnings(entry)
+    problems += order_problems(entries)
     if category is None or any(p.severity == "error" for p in problems):
         return None, entries, problems
     return Category(slug, category.title, category.description, path, tuple(entries)), entries, problems
 
 
-def _order_problems(entries: list[Entry], file: str) -> list[Problem]:
-    for before, after in pairwise(entries):
-        if after.name.casefold() < before.name.casefold():
-            return [
-                Problem(
-                    file,
-                    after.line,
-                    f"entries must be in case-insensitive order of name: {after.name!r} belongs before {before.name!r}",
-                )
-            ]
-    return []
+def _duplicate_problems(entries: Sequence[Entry], later: Collection[tuple[str, int]]) -> list[Problem]:
+    """Each duplicate reported at the entry that came later, naming the earlier one.
 
-
-def _duplicate_problems(entries: list[Entry]) -> list[Problem]:
+    "Later" is an entry of `later` (what a pull request added or changed) when only one of the two
+    is; otherwise the one further down the catalog's files.
+    """
     problems = []
     seen: dict[tuple[str, str], Entry] = {}
-    for entry in entries:
+    for entry in sorted(entries, key=lambda e: (e.category, e.line) in later):  # stable: file order otherwise
         keys = [("name", entry.name.casefold()), ("id", entry.id), ("url", normalize_url(entry.url))]
         for what, key in keys:
             first = seen.get((what, key))
@@ -212,8 +167,14 @@ def category_files(catalog_dir: Path) -> list[Path]:
     return sorted(p for p in catalog_dir.iterdir() if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
-def validate_catalog(catalog_dir: Path) -> tuple[Catalog | None, list[Problem]]:
-    """The catalog when it has no errors (warnings allowed), and every problem found."""
+def validate_catalog(
+    catalog_dir: Path, later: Collection[tuple[str, int]] = ()
+) -> tuple[Catalog | None, list[Problem]]:
+    """The catalog when it has no errors (warnings allowed), and every problem found.
+
+    `later` holds (category slug, line) of the entries a pull request added or changed, from
+    `tools.automation.changes`: a duplicate is then reported at the pull request's entry.
+    """
     if not catalog_dir.is_dir():
         return None, [Problem(display_path(catalog_dir), 0, "no such catalog folder")]
     files = category_files(catalog_dir)
@@ -231,7 +192,8 @@ def validate_catalog(catalog_dir: Path) -> tuple[Catalog | None, list[Problem]]:
         all_entries += entries
         if category:
             categories.append(category)
-    problems += _duplicate_problems(all_entries)
+    problems += _duplicate_problems(all_entries, frozenset(later))
+    problems += successor_problems(all_entries)
     problems.sort(key=lambda p: (p.file, p.line, p.message))
     if any(p.severity == "error" for p in problems):
         return None, problems
