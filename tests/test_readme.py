@@ -365,7 +365,7 @@ def test_retired_entries_close_their_section_with_what_to_use_instead(write_cata
         "- [aioredis](https://github.com/aio-libs/aioredis-py) - Asyncio Redis client, merged into redis-py. "
         "Use redis-py instead.",
         "- [async-timeout](https://github.com/aio-libs/async-timeout) - Timeout context manager for asyncio. "
-        "Use [https://docs.python.org/3/library/asyncio-task.html#timeouts]"
+        "Use [its replacement at docs.python.org]"
         "(https://docs.python.org/3/library/asyncio-task.html#timeouts) instead.",
     ]
     (tmp_path / "lint").mkdir()

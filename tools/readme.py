@@ -17,6 +17,7 @@ from pathlib import Path
 from tools.catalog import Catalog, CatalogError, Entry, load_catalog
 from tools.files import write_text_atomic
 from tools.paths import README_FILE, display_path
+from tools.site.retired import address_label
 
 TITLE = "Awesome Asyncio"
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
@@ -139,7 +140,7 @@ def _retired_item(entry: Entry, catalog: Catalog) -> str:
     if wanted.casefold() in names:
         instead = escape(names[wanted.casefold()])
     elif wanted.lower().startswith(("https://", "http://")):
-        instead = f"[{escape(wanted)}]({link_target(wanted)})"
+        instead = f"[{escape(address_label(wanted))}]({link_target(wanted)})"
     else:
         instead = escape(wanted)
     description = escape(entry.description).rstrip()

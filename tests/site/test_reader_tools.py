@@ -39,7 +39,9 @@ def test_retired_entries_follow_live_ones_in_a_closed_group_with_what_to_use_ins
     assert text.index('id="aioredis"') > group and text.index('id="old-timer"') > group
     assert max(text.index(f'id="{n.lower().replace(" ", "-")}"') for n in ["Mystery", "Redis-py", *FILLERS]) < group
     assert '<strong>Retired:</strong> use <a href="#redis-py">Redis-py</a> instead.' in block(text, "aioredis")
-    assert 'use <a href="https://newer.example.org/">https://newer.example.org/</a> instead' in block(text, "old-timer")
+    assert 'use <a href="https://newer.example.org/">its replacement at newer.example.org</a> instead' in block(
+        text, "old-timer"
+    )
     assert "data-aa-hideable" in block(text, "aioredis")  # the hide control hides retired entries too
 
 
@@ -163,3 +165,14 @@ def test_404_offers_search_and_every_category(feature_site: Path) -> None:
     text = (feature_site / "404.html").read_text(encoding="utf-8")
     assert "data-aa-open-search>Search the catalog</label>" in text
     assert re.findall(r'<li><a href="[^"]*categories/(\w+)/">', text) == ["clients", "servers"]
+
+
+def test_a_successor_address_reads_as_a_name_not_a_url() -> None:
+    from tools.site.retired import address_label
+
+    assert address_label("https://github.com/metricq/aiocouch") == "aiocouch"
+    assert address_label("https://www.gitlab.com/group/project.git") == "project"
+    assert address_label("https://docs.python.org/3/library/asyncio-task.html#timeouts") == (
+        "its replacement at docs.python.org"
+    )
+    assert address_label("https://github.com/") == "its replacement at github.com"
