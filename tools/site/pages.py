@@ -105,26 +105,26 @@ def home_page(data: SiteData, directory_urls: bool = True) -> str:
     )
 
 
-NO_FIGURES = (
-    "The checker has not run yet, so there are no stars, activity dates or statuses to sort and hide by: "
-    "those controls are disabled until its first run."
-)
+NO_FIGURES = "The checker has not run yet, so sorting by stars or recent activity waits for its first run."
+NOTHING_TO_HIDE = "Nothing here is marked stale, archived, dead or retired, so there is nothing to hide."
 NO_TRENDS = "Stars gained needs at least four weeks of weekly figures; sorting by it is disabled until then."
 NO_COMPATIBILITY = "No compatibility facts are known from PyPI for these entries yet, so those filters are disabled."
 
 
 def _why_disabled(data: SiteData, views: list[EntryView]) -> dict[str, Any]:
-    """Which controls are disabled, and one sentence saying why (shown beside them)."""
+    """Which controls are disabled, and one sentence for each reason (shown beside them)."""
     no_figures = data.checked_at is None or all(v.figures.status is None for v in views)
     no_trends = not any(v.gain for v in views)
     no_compat = not any(v.figures.frameworks or v.figures.python_versions for v in views)
+    nothing_to_hide = not any(v.hideable for v in views)
     reasons = [NO_FIGURES] if no_figures else []
     if no_trends and not no_figures:
         reasons.append(NO_TRENDS)
+    if nothing_to_hide and views:
+        reasons.append(NOTHING_TO_HIDE)
     if no_compat and views:
         reasons.append(NO_COMPATIBILITY)
-    nothing_to_hide = not any(v.hideable for v in views)
-    return {"sort": no_figures, "gained": no_trends, "hide": no_figures and nothing_to_hide, "text": " ".join(reasons)}
+    return {"sort": no_figures, "gained": no_trends, "hide": nothing_to_hide, "text": " ".join(reasons)}
 
 
 def category_page(data: SiteData, category: Category, directory_urls: bool = True) -> str:
