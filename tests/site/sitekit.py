@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -312,7 +312,7 @@ FEATURES: dict[str, dict[str, Any]] = {
 }
 
 
-def weekly(entry_id: str, stars: list[int | None], last: str = "2026-11-23") -> list[dict[str, Any]]:
+def weekly(entry_id: str, stars: Sequence[int | None], last: str = "2026-11-23") -> list[dict[str, Any]]:
     """Trend points one week apart, oldest first, ending on `last` (status.json's `trends` shape)."""
     from datetime import date, timedelta
 

@@ -126,7 +126,7 @@ def test_stars_gained_needs_a_month_of_points_and_skips_unknown_stars() -> None:
     assert gain is not None and (gain.stars, gain.days, gain.label) == (40, 35, "+40 stars in 35 days")
     long = stars_gained(points(("2026-01-01", 5), ("2026-08-01", 100), ("2026-11-01", 160)))
     assert long is not None and (long.stars, long.days) == (60, 92)  # from the newest point 90+ days back
-    assert stars_gained(points(("garbage", 1), ("2026-11-01", True))) is None  # type: ignore[arg-type]
+    assert stars_gained([{"date": "garbage", "stars": 1}, {"date": "2026-11-01", "stars": True}]) is None
 
 
 def test_unchecked_catalog_disables_figure_controls_and_says_why(unchecked_site: Path) -> None:

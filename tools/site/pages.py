@@ -166,13 +166,17 @@ TRENDING_COUNT = 25
 def trending_page(data: SiteData, directory_urls: bool = True) -> str:
     """The fastest risers across categories: most stars gained in the trend window, live entries only."""
     linker = Linker(links.TRENDING, directory_urls)
-    views = [
-        v for v in entry_views(data, data.catalog.entries, linker) if not v.retired and v.gain and v.gain.stars > 0
-    ]
-    views.sort(key=lambda v: (-v.gain.stars, v.entry.name.casefold()))  # type: ignore[union-attr]
+    risers = sorted(
+        (
+            (v.gain.stars, v)
+            for v in entry_views(data, data.catalog.entries, linker)
+            if v.gain and v.gain.stars > 0 and not v.retired
+        ),
+        key=lambda pair: (-pair[0], pair[1].entry.name.casefold()),
+    )
     return front_matter(title="Trending", hide=["navigation", "toc"]) + render(
         "trending.md",
-        rising=views[:TRENDING_COUNT],
+        rising=[view for _, view in risers[:TRENDING_COUNT]],
         window=WINDOW_DAYS,
         title_of=_title_of(data),
         linker=linker,
