@@ -356,18 +356,25 @@ RETIRED = {
 }
 
 
-def test_retired_entries_close_their_section_with_what_to_use_instead(write_catalog, tmp_path):
+def test_retired_entries_close_their_section_under_a_retired_heading(write_catalog, tmp_path, awesome):
     text = render(load_catalog(write_catalog(RETIRED)), "https://aa.example.org/")
     section = text[text.index("## Caching") : text.index("## Contributing")]
-    live, retired = section.split("Retired, kept so readers know what replaced them:")
+    live, retired = section.split("### Retired")
     assert "aiocache" in live and "redis-py" in live and "aioredis" not in live
-    assert retired.strip().splitlines() == [
-        "- [aioredis](https://github.com/aio-libs/aioredis-py) - Asyncio Redis client, merged into redis-py. "
-        "Use redis-py instead.",
-        "- [async-timeout](https://github.com/aio-libs/async-timeout) - Timeout context manager for asyncio. "
-        "Use [its replacement at docs.python.org]"
-        "(https://docs.python.org/3/library/asyncio-task.html#timeouts) instead.",
+    assert retired.strip().splitlines()[2:] == [
+        "- [aioredis](https://github.com/aio-libs/aioredis-py) - Asyncio Redis client, merged into redis-py.",
+        "- [async-timeout](https://github.com/aio-libs/async-timeout) - Timeout context manager for asyncio.",
     ]
+    # `awesome import` reads the README back into the same entries (the heading is a subsection).
+    (tmp_path / "round").mkdir()
+    (tmp_path / "round" / "README.md").write_text(text, encoding="utf-8")
+    assert awesome("import", tmp_path / "round" / "README.md", "--catalog", tmp_path / "round" / "out").code == 0
+    assert {e.name for e in load_catalog(tmp_path / "round" / "out").entries} == {
+        "aiocache",
+        "aioredis",
+        "async-timeout",
+        "redis-py",
+    }
     (tmp_path / "lint").mkdir()
     (tmp_path / "lint" / "README.md").write_text(text, encoding="utf-8")
     (tmp_path / "lint" / "CONTRIBUTING.md").write_text(CONTRIBUTING, encoding="utf-8")

@@ -17,7 +17,6 @@ from pathlib import Path
 from tools.catalog import Catalog, CatalogError, Entry, load_catalog
 from tools.files import write_text_atomic
 from tools.paths import README_FILE, display_path
-from tools.site.retired import address_label
 
 TITLE = "Awesome Asyncio"
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
@@ -125,26 +124,14 @@ def _footer() -> list[str]:
     ]
 
 
-RETIRED_LEAD = "Retired, kept so readers know what replaced them:"
+# Retired entries close their section under their own heading; their descriptions say what replaced
+# them. `awesome import` reads the heading as a subsection, so the README still imports to the catalog.
+RETIRED_HEADING = "Retired"
+RETIRED_LEAD = "No longer recommended; kept so readers know what replaced them."
 
 
 def _item(entry: Entry) -> str:
     return f"- [{escape(entry.name)}]({link_target(entry.url)}) - {escape(entry.description)}"
-
-
-def _retired_item(entry: Entry, catalog: Catalog) -> str:
-    """A retired entry, and what to use instead: a catalog entry by name (its link is already in the list;
-    awesome-lint allows each URL once), or an address outside the catalog as a link."""
-    wanted = (entry.successor or "").strip()
-    names = {e.name.casefold(): e.name for e in catalog.entries}
-    if wanted.casefold() in names:
-        instead = escape(names[wanted.casefold()])
-    elif wanted.lower().startswith(("https://", "http://")):
-        instead = f"[{escape(address_label(wanted))}]({link_target(wanted)})"
-    else:
-        instead = escape(wanted)
-    description = escape(entry.description).rstrip()
-    return f"- [{escape(entry.name)}]({link_target(entry.url)}) - {description} Use {instead} instead."
 
 
 def render(catalog: Catalog, site: str | None = None) -> str:
@@ -165,7 +152,7 @@ def render(catalog: Catalog, site: str | None = None) -> str:
         if live:
             lines += [""] + [_item(e) for e in live]
         if retired:
-            lines += ["", RETIRED_LEAD, ""] + [_retired_item(e, catalog) for e in retired]
+            lines += ["", f"### {RETIRED_HEADING}", "", RETIRED_LEAD, ""] + [_item(e) for e in retired]
     lines += ["", *_footer()]
     return "\n".join(lines) + "\n"
 
