@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tools.paths import CATALOG_DIR, STATUS_FILE
+from tools.paths import CATALOG_DIR
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -32,7 +32,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from tools.checker.run import main
+    from tools.checker.command import main
 
     return main(args)
 
@@ -106,9 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--status",
         type=Path,
-        default=STATUS_FILE,
         metavar="PATH",
-        help="the status file with figures and history (default: catalog/status.json)",
+        help="the status file with figures and history (default: status.json in the --catalog folder)",
     )
     p.add_argument("--concurrency", type=_positive_int, metavar="N", help="requests in flight at once")
     p.add_argument("--per-host", type=_positive_int, metavar="N", help="requests in flight to one host")

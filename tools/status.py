@@ -1,108 +1,41 @@
-"""`catalog/status.json`: the checker's last known figures for each entry, and each link's failure history.
+"""Reading and writing `catalog/status.json`, the checker's memory between runs.
 
 The checker writes it (atomically); the site, the README generator and the automation read it.
-Its per-entry records have the same keys as the `--json` report's entries, so one reader serves both.
+Its model is `tools.results.StatusFile`; its entries are the `--json` report's entries plus
+`checked_at` (when their figures were learned):
 
     {
-      "version": 1,
+      "version": 2,                              # a newer one is refused, never overwritten
       "checked_at": "2026-11-21T12:00:00Z",     # null before the first run
       "complete": true,
       "summary": {"ok": 140, "stale": 6, ...},
-      "entries": {
-        "fastapi": {                             # entry id (slug of the name)
-          "id", "name", "category", "url", "status", "reasons", "moved_to",
-          "stars", "forks", "open_issues", "contributors", "license",
-          "last_commit", "latest_release", "latest_version", "archived",
-          "checked_at",                          # when these figures were last fetched
-          "links": [{"url", "status", "http_status", "moved_to", "reason"}]
-        }
-      },
+      "entries": {"fastapi": {"id", "name", "category", "url", "status", "reasons", "moved_to",
+                              <figures>, "links", "checked_at"}},
       "history": {                               # by URL (the entry's url and docs alike)
         "https://example.org/": {"failures": 2, "first_failure": "2026-11-14T12:00:00Z", "last_ok": null}
-      }
+      },
+      "trends": {"fastapi": [{"date": "2026-11-16", "stars": 89500, "latest_release": "..."}, ...]}
     }
 
-`failures` counts consecutive runs on which the URL could not be reached at all (connection
-refused, DNS, timeouts, persistent 5xx); three in a row make it `dead`. A 404/410 is dead at once
-and needs no history.
+`failures` counts consecutive runs on which the URL could not be reached at all (see
+tools.checker.history for the rule that turns a streak into `dead`).
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Literal, TypedDict
+from typing import Any
+
+from pydantic import ValidationError
 
 from tools.files import write_json_atomic
+from tools.results import STATUS_VERSION, Status, StatusFile
 
-STATUS_VERSION = 1
-Status = Literal["ok", "stale", "archived", "moved", "dead", "unknown"]
-STATUSES: tuple[str, ...] = ("ok", "stale", "archived", "moved", "dead", "unknown")
-# Where several apply, the first of these wins.
-PRECEDENCE: tuple[str, ...] = ("dead", "archived", "stale", "moved", "unknown", "ok")
-FLAGGED: tuple[str, ...] = ("dead", "archived", "stale", "moved", "unknown")
+# The status words in the summary table's order, and those needing attention (most serious first).
+STATUSES: tuple[str, ...] = tuple(Status)
+FLAGGED: tuple[str, ...] = tuple(s for s in Status.by_precedence() if s.flagged)
 DEAD_AFTER_FAILED_RUNS = 3
-
-
-class LinkRecord(TypedDict, total=False):
-    url: str
-    status: str
-    http_status: int | None
-    moved_to: str | None
-    reason: str | None
-
-
-class EntryRecord(TypedDict, total=False):
-    id: str
-    name: str
-    category: str
-    url: str
-    status: str
-    reasons: list[str]
-    moved_to: str | None
-    stars: int | None
-    forks: int | None
-    open_issues: int | None
-    contributors: int | None
-    license: str | None
-    last_commit: str | None
-    latest_release: str | None
-    latest_version: str | None
-    archived: bool | None
-    checked_at: str | None
-    links: list[LinkRecord]
-
-
-class LinkHistory(TypedDict, total=False):
-    failures: int
-    first_failure: str | None
-    last_ok: str | None
-
-
-class StatusFile(TypedDict):
-    version: int
-    checked_at: str | None
-    complete: bool
-    summary: dict[str, int]
-    entries: dict[str, EntryRecord]
-    history: dict[str, LinkHistory]
-
-
-def worst(statuses: list[str]) -> str:
-    """The status that wins when several apply (dead > archived > stale > moved > unknown > ok)."""
-    present = set(statuses) or {"ok"}
-    return next(s for s in PRECEDENCE if s in present)
-
-
-def empty_status() -> StatusFile:
-    return {
-        "version": STATUS_VERSION,
-        "checked_at": None,
-        "complete": False,
-        "summary": {},
-        "entries": {},
-        "history": {},
-    }
 
 
 class StatusFileError(Exception):
@@ -110,10 +43,14 @@ class StatusFileError(Exception):
 
 
 def load_status(path: Path) -> StatusFile:
-    """The status file, or an empty one when it does not exist yet."""
+    """The status file, or an empty one when it does not exist yet.
+
+    Raises StatusFileError when it cannot be read, is not a status file, or was written by a newer
+    version of the tools (overwriting it would lose what that version knew).
+    """
     path = Path(path)
     if not path.exists():
-        return empty_status()
+        return StatusFile()
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -122,10 +59,23 @@ def load_status(path: Path) -> StatusFile:
         ) from exc
     if not isinstance(data, dict) or not isinstance(data.get("entries"), dict):
         raise StatusFileError(f"{path}: not a status file; delete it and run `awesome check` again")
-    status = empty_status()
-    status.update({k: v for k, v in data.items() if k in status})  # type: ignore[typeddict-item]
-    return status
+    version = data.get("version", STATUS_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise StatusFileError(f"{path}: the status file's version {version!r} is not a number; delete the file")
+    if version > STATUS_VERSION:
+        raise StatusFileError(
+            f"{path}: written by a newer version of the tools (status file version {version}; this one reads up "
+            f"to {STATUS_VERSION}); update the tools (`git pull`, then `make install`) instead of overwriting it"
+        )
+    try:
+        return StatusFile.model_validate(data)
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"])
+        raise StatusFileError(
+            f"{path}: {where}: {problem['msg']}; fix that value or delete the file and run `awesome check` again"
+        ) from exc
 
 
 def save_status(path: Path, status: StatusFile) -> None:
-    write_json_atomic(Path(path), status)
+    write_json_atomic(Path(path), status.to_json())

@@ -11,11 +11,16 @@ import pytest
 
 from tools.automation.health import Action, decide, issue_body, title_for
 from tools.cli import main as awesome
+from tools.results import RunReport
 
 
-def report(*statuses: str, complete: bool = True) -> dict:
+def report_json(*statuses: str, complete: bool = True) -> dict:
     entries = [{"id": f"e{i}", "name": f"E{i}", "status": s} for i, s in enumerate(statuses)]
     return {"checked_at": "2026-11-21T12:00:00Z", "complete": complete, "entries": entries}
+
+
+def report(*statuses: str, complete: bool = True) -> RunReport:
+    return RunReport.model_validate(report_json(*statuses, complete=complete))
 
 
 def issue(number: int, created: str) -> dict:
@@ -58,7 +63,7 @@ def test_an_incomplete_run_never_closes_and_never_creates_on_its_own() -> None:
 
 def test_unknown_counts_as_flagged_and_summary_only_reports_are_read() -> None:
     assert verbs(decide(report("unknown"), [])) == [("create", None)]
-    summary_only = {"complete": True, "summary": {"ok": 10, "moved": 2}, "entries": []}
+    summary_only = RunReport.model_validate({"complete": True, "summary": {"ok": 10, "moved": 2}, "entries": []})
     assert verbs(decide(summary_only, [])) == [("create", None)]
     assert title_for(summary_only) == "Catalog health: 2 entries need attention"
 
@@ -98,8 +103,8 @@ def fake_gh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return log
 
 
-def run_health(tmp_path: Path, rep: dict, issues: list[dict], *extra: str) -> int:
-    (tmp_path / "report.json").write_text(json.dumps(rep))
+def run_health(tmp_path: Path, rep: RunReport, issues: list[dict], *extra: str) -> int:
+    (tmp_path / "report.json").write_text(json.dumps(rep.to_json()))
     (tmp_path / "report.md").write_text("# Catalog health\n\n2 dead links.\n")
     (tmp_path / "open.json").write_text(json.dumps(issues))
     return awesome(

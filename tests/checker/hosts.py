@@ -9,6 +9,7 @@ runs its own loop (the CLI), in a background thread (`with threaded(host, ...)`)
 from __future__ import annotations
 
 import asyncio
+import ssl
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 
 REASONS = {
     200: "OK",
+    204: "No Content",
     301: "Moved Permanently",
     302: "Found",
     303: "See Other",
@@ -29,7 +31,9 @@ REASONS = {
     410: "Gone",
     429: "Too Many Requests",
     500: "Internal Server Error",
+    502: "Bad Gateway",
     503: "Service Unavailable",
+    999: "Request denied",
 }
 
 
@@ -123,11 +127,13 @@ async def hang(request: Request, conn: Connection) -> bool:
     return False
 
 
-def huge_body(total: int = 1 << 30, chunk: int = 64 * 1024, pause: float = 0.005) -> Handler:
+def huge_body(
+    total: int = 1 << 30, chunk: int = 64 * 1024, pause: float = 0.005, content_type: str = "application/octet-stream"
+) -> Handler:
     """Announce a `total`-byte body and drip it out until the client goes away."""
 
     async def handle(request: Request, conn: Connection) -> bool:
-        await conn.send(200, {"Content-Length": str(total), "Content-Type": "application/octet-stream"}, head=True)
+        await conn.send(200, {"Content-Length": str(total), "Content-Type": content_type}, head=True)
         if request.method == "HEAD":
             return True
         data = b"x" * chunk
@@ -146,7 +152,10 @@ def huge_body(total: int = 1 << 30, chunk: int = 64 * 1024, pause: float = 0.005
 
 @dataclass
 class Host:
-    """A scripted HTTP/1.1 server on `address`; `routes` maps a path (no query) to a handler."""
+    """A scripted HTTP/1.1 server on `address`; `routes` maps a path (no query) to a handler.
+
+    With `tls` (a server-side SSLContext) it speaks HTTPS, and `url()` says so.
+    """
 
     address: str = "127.0.0.10"
     routes: dict[str, Handler] = field(default_factory=dict)
@@ -156,17 +165,18 @@ class Host:
     in_flight: int = 0
     max_in_flight: int = 0
     bytes_sent: int = 0
+    tls: ssl.SSLContext | None = None
     server: asyncio.Server | None = None
     _connections: set[asyncio.Task[None]] = field(default_factory=set)
 
     def url(self, path: str = "/") -> str:
-        return f"http://{self.address}:{self.port}{path}"
+        return f"{'https' if self.tls else 'http'}://{self.address}:{self.port}{path}"
 
     def hits(self, path: str, method: str | None = None) -> int:
         return sum(1 for r in self.requests if r.path == path and method in (None, r.method))
 
     async def start(self) -> Host:
-        self.server = await asyncio.start_server(self._serve, self.address, self.port or 0)
+        self.server = await asyncio.start_server(self._serve, self.address, self.port or 0, ssl=self.tls)
         self.port = self.server.sockets[0].getsockname()[1]
         return self
 

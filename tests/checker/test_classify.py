@@ -139,9 +139,11 @@ def test_web_link_verdicts_carry_over() -> None:
 
 
 def test_figures_are_null_when_unknown_and_prefer_pypi_releases() -> None:
-    numbers = figures(RepoFacts("a", "b", error="boom"), None)
+    numbers = figures(RepoFacts("a", "b", error="boom"), None).model_dump(mode="json")
     assert set(numbers.values()) == {None}
-    numbers = figures(repo(latest_release=NOW - timedelta(days=99), latest_release_tag="v0.9"), pypi())
+    numbers = figures(repo(latest_release=NOW - timedelta(days=99), latest_release_tag="v0.9"), pypi()).model_dump(
+        mode="json"
+    )
     assert numbers["stars"] == 10 and numbers["latest_version"] == "1.0"
     assert numbers["latest_release"] == "2026-10-22T12:00:00Z"
     assert numbers["last_commit"] == "2026-11-18T12:00:00Z" and numbers["archived"] is False

@@ -67,7 +67,7 @@ def test_valid_query_is_executed_with_aliases_and_not_found_per_alias(fake_githu
     assert body["data"]["rateLimit"]["cost"] == 1
 
 
-def test_rest_etag_gives_free_304_and_moved_repository_answers_301(fake_github: FakeGitHub) -> None:
+def test_rest_etag_gives_304_free_only_with_a_token_and_moved_repository_answers_301(fake_github: FakeGitHub) -> None:
     repo = fake_github.add("old", "lib")
     fake_github.move(repo, "new/lib")
     with httpx.Client(base_url=fake_github.url) as client:
@@ -79,7 +79,14 @@ def test_rest_etag_gives_free_304_and_moved_repository_answers_301(fake_github: 
         before = int(first.headers["x-ratelimit-remaining"])
         again = client.get("/repos/new/lib", headers={"If-None-Match": first.headers["etag"]})
         assert again.status_code == 304
-        assert int(again.headers["x-ratelimit-remaining"]) == before
+        assert int(again.headers["x-ratelimit-remaining"]) == before - 1  # no Authorization: it counts
+        authed = {"Authorization": f"Bearer {TOKEN}"}
+        fake_github.token = TOKEN
+        tagged = client.get("/repos/new/lib", headers=authed)
+        assert tagged.headers["etag"] != first.headers["etag"]  # ETags are tied to the credentials
+        spent = int(tagged.headers["x-ratelimit-remaining"])
+        free = client.get("/repos/new/lib", headers={**authed, "If-None-Match": tagged.headers["etag"]})
+        assert free.status_code == 304 and int(free.headers["x-ratelimit-remaining"]) == spent
 
 
 def test_fake_pypi_serves_pep503_names_and_404(fake_pypi) -> None:

@@ -21,16 +21,7 @@ EXHAUSTED = re.compile(r"^GitHub API budget exhausted until \d\d:\d\d UTC$")
 async def check(
     fake: FakeGitHub, repos: list[tuple[str, str]], cache: Path, **overrides: object
 ) -> tuple[dict[tuple[str, str], RepoFacts], HttpClient]:
-    settings = Settings(
-        github_api_url=fake.url,
-        github_graphql_url=f"{fake.url}/graphql",
-        github_token=None,
-        cache_dir=cache,
-        timeout=5,
-        backoff_base=0.01,
-        retry_after_cap=5,
-        **overrides,  # type: ignore[arg-type]
-    )
+    settings = fake.checker_settings(cache, None, **overrides)
     async with HttpClient(settings) as http:
         return await fetch_repositories(repos, http, settings), http
 
@@ -95,7 +86,7 @@ async def test_empty_repository_has_no_last_commit_and_no_error(fake_github: Fak
     assert (empty.found, empty.last_commit, empty.error, empty.contributors) == (True, None, None, 0)
 
 
-async def test_second_run_is_all_304_and_spends_no_budget(fake_github: FakeGitHub, tmp_path: Path) -> None:
+async def test_second_run_is_all_304_with_the_same_figures(fake_github: FakeGitHub, tmp_path: Path) -> None:
     repos = [("acme", f"lib{i}") for i in range(4)]
     for owner, name in repos:
         fake_github.add(owner, name, release=("v1", "2026-01-01T00:00:00Z"), contributors=5)
@@ -103,7 +94,7 @@ async def test_second_run_is_all_304_and_spends_no_budget(fake_github: FakeGitHu
     assert fake_github.rest_remaining == 60 - 16 and fake_github.count(status=304) == 0
     fake_github.log.clear()
     second, _ = await check(fake_github, repos, tmp_path)
-    assert fake_github.rest_remaining == 60 - 16
+    assert fake_github.rest_remaining == 60 - 32  # without a token a 304 still counts (GitHub's docs)
     assert fake_github.log and {s for _, s in fake_github.log} == {304} and len(fake_github.log) == 16
     assert second == first
 
@@ -113,7 +104,7 @@ async def test_a_repository_without_releases_costs_one_request_per_run(fake_gith
     await check(fake_github, [("acme", "lib")], tmp_path)
     before = fake_github.rest_remaining
     results, _ = await check(fake_github, [("acme", "lib")], tmp_path)
-    assert before - fake_github.rest_remaining == 1  # a 404 carries no ETag: /releases/latest is asked again
+    assert before - fake_github.rest_remaining == 4  # tokenless 304s count too; the 404 carries no ETag
     assert fake_github.log[-4:] == [("repo", 304), ("commits", 304), ("release", 404), ("contributors", 304)]
     assert results[("acme", "lib")].latest_release is None
 

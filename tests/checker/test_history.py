@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from tools.checker.facts import LinkResult
-from tools.checker.history import escalate, merge_figures, offline, update_history
+from tools.checker.history import escalate as escalate_at
+from tools.checker.history import merge_figures, offline, update_history
+from tools.results import EntryResult
+from tools.timestamps import parse_time
 
 A, B = "https://a.example/", "https://b.example/"
+# Fifteen days after the streaks below began: past the 14-day span (tests/realworld has the span's own tests).
+escalate = partial(escalate_at, now=parse_time("2026-11-16T00:00:00Z"), dead_after_days=14)
 
 
 def refused(url: str) -> LinkResult:
@@ -56,9 +63,13 @@ def test_a_run_where_nothing_connected_is_offline() -> None:
     assert history[A]["failures"] == 2 and B not in history
 
 
+def record(**fields: object) -> EntryResult:
+    return EntryResult.model_validate({"id": "lib", "name": "Lib", **fields})
+
+
 def test_figures_kept_from_last_time_when_a_source_failed() -> None:
-    old = {"stars": 42, "license": "MIT", "checked_at": "2026-11-01T00:00:00Z", "status": "ok"}
-    new = {"stars": None, "license": None, "checked_at": "2026-11-21T00:00:00Z", "status": "unknown"}
+    old = record(stars=42, license="MIT", checked_at="2026-11-01T00:00:00Z", status="ok")
+    new = record(stars=None, license=None, checked_at="2026-11-21T00:00:00Z", status="unknown")
     merged = merge_figures(new, old, fetched=False)
-    assert merged == {"stars": 42, "license": "MIT", "checked_at": "2026-11-01T00:00:00Z", "status": "unknown"}
+    assert merged == record(stars=42, license="MIT", checked_at="2026-11-01T00:00:00Z", status="unknown")
     assert merge_figures(new, old, fetched=True) == new  # a fetched null is a real null

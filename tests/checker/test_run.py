@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.checker.checkkit import catalog_of, github_stub, pypi_stub, settings
 from tests.checker.hosts import Host, hang, respond
 from tools.checker.facts import PypiFacts, RepoFacts
 from tools.checker.run import Outcome, check_catalog
-from tools.status import DEAD_AFTER_FAILED_RUNS, STATUSES, StatusFile
+from tools.results import StatusFile
+from tools.status import DEAD_AFTER_FAILED_RUNS, STATUSES
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 ENTRY_KEYS = {
@@ -29,13 +30,17 @@ ENTRY_KEYS = {
 }
 
 
-async def run(catalog, previous: StatusFile | None = None, github=None, pypi=None, **overrides) -> Outcome:
+async def run(
+    catalog, previous: dict | None = None, github=None, pypi=None, now: datetime | None = None, **overrides
+) -> Outcome:
+    """One run; `previous` is the status.json a run before wrote (`outcome.status`)."""
     return await check_catalog(
         catalog,
         settings(**overrides),
-        previous=previous,
+        previous=None if previous is None else StatusFile.model_validate(previous),
         fetch_repositories=github or github_stub({}),
         fetch_projects=pypi or pypi_stub({}),
+        now=now,
     )
 
 
@@ -89,8 +94,8 @@ async def test_unreachable_link_is_dead_only_on_the_third_run_in_a_row(tmp_path:
         )
         previous = None
         statuses = []
-        for _ in range(DEAD_AFTER_FAILED_RUNS):
-            outcome = await run(catalog, previous)
+        for week in range(DEAD_AFTER_FAILED_RUNS):  # a week apart: the streak must also span 14 days
+            outcome = await run(catalog, previous, now=datetime(2026, 11, 1, tzinfo=UTC) + timedelta(days=7 * week))
             previous = outcome.status
             statuses.append(outcome.report["entries"][1]["status"])
     assert statuses == ["unknown", "unknown", "dead"]
@@ -214,7 +219,7 @@ async def test_only_checks_the_named_entries_and_keeps_the_others(tmp_path: Path
         outcome = await check_catalog(
             catalog,
             settings(),
-            previous=first.status,
+            previous=first.status_file,
             only=["a"],
             fetch_repositories=github_stub({}),
             fetch_projects=pypi_stub({}),
@@ -249,3 +254,18 @@ async def test_a_deadline_keeps_what_github_and_pypi_had_already_told(tmp_path: 
     assert (done["status"], done["stars"], done["latest_version"]) == ("archived", 7, "1.0")
     assert pending["status"] == "unknown" and "deadline" in pending["reasons"][0]
     assert outcome.status["entries"]["done"]["stars"] == 7
+
+
+async def test_json_entries_carry_the_contract_and_no_renderer_only_keys(tmp_path: Path) -> None:
+    """Issue 8: `file`, `line`, `notes` and the entry's own `http_status` are for the Markdown report only."""
+    async with Host(routes={"/site": respond(200)}) as web:
+        catalog = catalog_of(tmp_path / "catalog", [{"name": "Site", "url": web.url("/site")}])
+        outcome = await run(catalog)
+    (entry,) = outcome.report["entries"]
+    figures = {"forks", "open_issues", "contributors", "license", "latest_version"}
+    compatibility = {"frameworks", "python_versions", "requires_python"}
+    assert set(entry) == ENTRY_KEYS | figures | compatibility
+    record = outcome.status["entries"]["site"]
+    assert set(record) == set(entry) | {"checked_at"}
+    result = outcome.run.entries[0]  # the model keeps them for the Markdown report and annotations
+    assert result.file.endswith("catalog/things.yml") and result.line == 4

@@ -9,8 +9,9 @@ would reject must fail our tests. Valid queries are executed by graphql-core aga
 backed by the configured repositories, so aliases, fragments and variables behave as on GitHub.
 
 REST answers follow rest-repos.json (octokit's OpenAPI slice): the repository object, commits,
-latest release, contributors with a Link header, ETag / If-None-Match -> 304 (not counted
-against the budget), x-ratelimit-* headers, and 301 to /repositories/{id} for moved ones.
+latest release, contributors with a Link header, ETag / If-None-Match -> 304 (free of the budget
+only with an Authorization header, and ETags differ per credential, as on GitHub), x-ratelimit-*
+headers, and 301 to /repositories/{id} for moved ones.
 """
 
 from __future__ import annotations
@@ -38,10 +39,16 @@ from starlette.routing import Route
 
 from tests.fakes.openapi import complete
 from tests.fakes.server import serve_shared
+from tools.checker.settings import Settings
 
 SCHEMA_PATH = Path(__file__).parent / "github-api" / "schema.graphql"  # vendored from octokit (MIT)
 DOCS = "https://docs.github.com/rest"
 _ids = itertools.count(1000)
+# What GitHub's front end sends for a 502 during an outage: an HTML page, not JSON.
+OUTAGE_PAGE = (
+    "<!DOCTYPE html><html><head><title>Unicorn! &middot; GitHub</title></head>"
+    "<body><p>No server is currently available to service your request.</p></body></html>"
+)
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +69,8 @@ class FakeRepo:
     name: str
     stars: int = 10
     forks: int = 2
-    open_issues: int = 1
+    open_issues: int = 1  # issues only, as GraphQL's issues(states: OPEN) counts them
+    open_pull_requests: int = 0  # REST's open_issues_count is both (GitHub's docs say so)
     archived: bool = False
     disabled: bool = False
     default_branch: str = "main"
@@ -134,7 +142,7 @@ class FakeRepo:
             "mirror_url": None,
             "archived": self.archived,
             "disabled": self.disabled,
-            "open_issues_count": self.open_issues,
+            "open_issues_count": self.open_issues + self.open_pull_requests,
             "license": licence,
             "allow_forking": True,
             "is_template": False,
@@ -186,6 +194,7 @@ class FakeRepo:
             if self.license
             else None,
             "issues": lambda info, **args: {"totalCount": self.open_issues},
+            "pullRequests": lambda info, **args: {"totalCount": self.open_pull_requests},
             "defaultBranchRef": {"name": self.default_branch, "prefix": "refs/heads/", "target": head}
             if head
             else None,
@@ -228,7 +237,10 @@ class FakeGitHub:
         self.rest_failures: list[int] = []
         self.graphql_max_repositories: int | None = None  # bigger queries time out with 502, always
         self.secondary_limit = 0  # next N requests: 403 with retry-after
-        self.retry_after = "0"
+        self.retry_after: str | None = "0"  # None: the secondary limit comes without Retry-After (as it often does)
+        self.secondary_status = 403  # or 429: GitHub uses both for a secondary limit
+        self.graphql_rate_limit_errors = 0  # next N GraphQL queries: 200 + an error of type RATE_LIMIT, remaining > 0
+        self.graphql_outage: int | None = None  # every GraphQL request answered with this status and an HTML page
         self.graphql_remaining = 5000
         self.rest_remaining = 60
         self.rate_limited_status = 403  # how GraphQL says "budget exhausted": 403, or 200 + RATE_LIMITED
@@ -279,6 +291,19 @@ class FakeGitHub:
         repo.owner, repo.name = new_full_name.split("/")
         self.repos[repo.full_name.casefold()] = repo
 
+    def checker_settings(self, cache_dir: Path, token: str | None, **overrides: Any) -> Settings:
+        """Checker settings that point at this fake, with quick retries (`overrides` win)."""
+        values: dict[str, Any] = dict(
+            github_api_url=self.url,
+            github_graphql_url=f"{self.url}/graphql",
+            github_token=token,
+            cache_dir=cache_dir,
+            timeout=5,
+            backoff_base=0.01,
+            retry_after_cap=5,
+        )
+        return Settings(**{**values, **overrides})
+
     def count(self, endpoint: str | None = None, status: int | None = None) -> int:
         return sum(1 for e, s in self.log if endpoint in (None, e) and status in (None, s))
 
@@ -317,19 +342,23 @@ class FakeGitHub:
     def _misbehave(self, endpoint: str, request: Request, resource: str) -> Response | None:
         self.requests[endpoint] += 1
         failures = self.graphql_failures if resource == "graphql" else self.rest_failures
+        if resource == "graphql" and self.graphql_outage is not None:
+            self.log.append((endpoint, self.graphql_outage))
+            return Response(OUTAGE_PAGE, self.graphql_outage, media_type="text/html")
         if failures:
             status = failures.pop(0)
             return self._reply(endpoint, status, {"message": "Server Error"} if status != 502 else None)
         if self.secondary_limit > 0:
             self.secondary_limit -= 1
+            retry_after = {} if self.retry_after is None else {"retry-after": self.retry_after}
             return self._reply(
                 endpoint,
-                403,
+                self.secondary_status,
                 {
                     "message": "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
                     "documentation_url": f"{DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
                 },
-                {**self._rate_headers(resource), "retry-after": self.retry_after},
+                {**self._rate_headers(resource), **retry_after},
             )
         return None
 
@@ -347,6 +376,15 @@ class FakeGitHub:
             )
         if self.graphql_remaining <= 0:
             return self._exhausted("graphql", "graphql")
+        if self.graphql_rate_limit_errors > 0:
+            # githubkit#271: 200, type RATE_LIMIT (not RATE_LIMITED), while x-ratelimit-remaining is not 0.
+            self.graphql_rate_limit_errors -= 1
+            error = {
+                "type": "RATE_LIMIT",
+                "code": "graphql_rate_limit",
+                "message": "API rate limit already exceeded for user ID 1.",
+            }
+            return self._reply("graphql", 200, {"errors": [error]}, self._rate_headers("graphql"))
         raw = await request.body()
         if self.token and (self.token in str(request.url) or self.token.encode() in raw):
             self.invalid_queries.append("the token was sent outside the Authorization header")
@@ -527,17 +565,17 @@ class FakeGitHub:
         else:
             return self._spend(endpoint, 404, {"message": "Not Found", "documentation_url": DOCS, "status": "404"})
         body = complete(endpoint, body)
-        etag = (
-            'W/"'
-            + hashlib.sha256(json.dumps(body, sort_keys=True).encode() + headers.get("link", "").encode()).hexdigest()[
-                :32
-            ]
-            + '"'
-        )
+        # ETags are tied to the credentials (GitHub varies on Authorization): the same body for
+        # another token, or for none, has another ETag.
+        auth = request.headers.get("authorization", "")
+        content = json.dumps(body, sort_keys=True) + headers.get("link", "") + auth
+        etag = 'W/"' + hashlib.sha256(content.encode()).hexdigest()[:32] + '"'
         headers["etag"] = etag
         headers["cache-control"] = "public, max-age=60, s-maxage=60"
         if request.headers.get("if-none-match") == etag:
-            return self._reply(endpoint, 304, None, {**self._rate_headers("core"), **headers})  # free
+            if not auth:  # GitHub: a 304 is free only for a request made with an Authorization header
+                self.rest_remaining -= 1
+            return self._reply(endpoint, 304, None, {**self._rate_headers("core"), **headers})
         return self._spend(endpoint, 200, body, headers)
 
 

@@ -325,7 +325,7 @@ def weekly(entry_id: str, stars: Sequence[int | None], last: str = "2026-11-23")
 
 
 FEATURE_STATUS: dict[str, Any] = {
-    "version": 1,
+    "version": 2,
     "checked_at": "2026-11-23T12:00:00Z",
     "complete": True,
     "summary": {},
@@ -360,7 +360,6 @@ FEATURE_STATUS: dict[str, Any] = {
         "redis-py": weekly("redis-py", [11000] * 7 + [11500 + 40 * i for i in range(12)] + [12000]),
         "rising-star": weekly("rising-star", [1000] * 6 + [1000 + 300 * i for i in range(14)]),
         "trio-thing": weekly("trio-thing", [None, 380, 390, 400]),  # three weeks: too short for a trend
-        "mystery": "not a list",
     },
 }
 

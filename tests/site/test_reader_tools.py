@@ -16,6 +16,7 @@ from sitekit import FILLERS
 
 from tools.catalog.model import Entry
 from tools.paths import REPO_ROOT
+from tools.results import TrendPoint
 from tools.site.pages import recently_added
 from tools.site.trends import stars_gained
 
@@ -118,15 +119,15 @@ def test_stars_gained_over_90_days_on_entries_and_the_trending_page(feature_site
 
 
 def test_stars_gained_needs_a_month_of_points_and_skips_unknown_stars() -> None:
-    def points(*pairs: tuple[str, int | None]) -> list[dict[str, object]]:
-        return [{"date": d, "stars": s} for d, s in pairs]
+    def points(*pairs: tuple[str, int | None]) -> list[TrendPoint]:
+        return [TrendPoint.model_validate({"date": d, "stars": s}) for d, s in pairs]
 
     assert stars_gained(points(("2026-11-01", 10), ("2026-11-22", 50))) is None  # 21 days
     gain = stars_gained(points(("2026-10-01", 10), ("2026-10-08", None), ("2026-11-05", 50)))
     assert gain is not None and (gain.stars, gain.days, gain.label) == (40, 35, "+40 stars in 35 days")
     long = stars_gained(points(("2026-01-01", 5), ("2026-08-01", 100), ("2026-11-01", 160)))
     assert long is not None and (long.stars, long.days) == (60, 92)  # from the newest point 90+ days back
-    assert stars_gained([{"date": "garbage", "stars": 1}, {"date": "2026-11-01", "stars": True}]) is None
+    assert stars_gained(points(("2026-11-01", None), ("2026-12-01", None))) is None  # stars never known
 
 
 def test_unchecked_catalog_disables_figure_controls_and_says_why(unchecked_site: Path) -> None:

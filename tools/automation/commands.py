@@ -87,21 +87,38 @@ def _pr_summary(args: argparse.Namespace) -> int:
         return 1
     changes = [c for c in found["changes"] if isinstance(c, dict)]
     unreadable = [u for u in found.get("unreadable") or [] if isinstance(u, dict)]
-    report = _read_json(args.report, "the checker's report") if args.report and args.report.exists() else None
-    status = _read_json(args.status, "the status file") if args.status and args.status.exists() else None
-    report = report if isinstance(report, dict) else None
-    status = status if isinstance(status, dict) else None
+    from tools.results import ReportError, parse_report
+    from tools.status import StatusFileError, load_status
+
+    try:
+        report = None
+        if args.report and args.report.exists():
+            report = parse_report(_read_json(args.report, "the checker's report"), args.report)
+        status = load_status(args.status) if args.status else None
+    except (ReportError, StatusFileError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     sys.stdout.write(render_summary(changes, report, status, unreadable=unreadable))
     return 0
 
 
 def _health_issue(args: argparse.Namespace) -> int:
     from tools.automation import health
+    from tools.results import ReportError, parse_report
 
-    report = _read_json(args.report_json, "the checker's JSON report")
+    data = _read_json(args.report_json, "the checker's JSON report")
     issues = _read_json(args.open_issues, "the open issues (gh issue list --json number,title,createdAt)")
-    if not isinstance(report, dict) or not isinstance(issues, list):
+    if not isinstance(issues, list):
         print("error: expected a report object and a list of issues", file=sys.stderr)
+        return 1
+    try:
+        report = parse_report(data, args.report_json)
+    except ReportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    refused = health.refusal(report)
+    if refused:
+        print(f"error: {refused}", file=sys.stderr)
         return 1
     try:
         markdown = Path(args.markdown).read_text(encoding="utf-8")

@@ -8,7 +8,9 @@ only turns the decision into `gh` commands (argument lists, never a shell).
 - something flagged, open issue(s): edit the newest, close the others as duplicates;
 - nothing flagged on a complete run: close every open one;
 - nothing flagged on an incomplete run: the catalog's health is not known, so an open issue is
-  edited (its body says the run was incomplete) and none is created or closed.
+  edited (its body says the run was incomplete) and none is created or closed;
+- a run that could not reach a source at all (GitHub, PyPI or the web: an outage on the runner)
+  learned nothing: it changes no issue, and the command fails so the workflow run turns red.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from tools.status import FLAGGED
+from tools.results import RunReport
+from tools.timestamps import iso
 
 LABEL = "catalog-health"
 LABEL_COLOR = "d93f0b"
@@ -41,20 +44,23 @@ class Action:
         return f"{self.verb} {self.number if self.number is not None else '-'}"
 
 
-def flagged_count(report: Mapping[str, Any]) -> int:
-    """How many entries need attention: counted from the entries, or from the summary if none are listed."""
-    entries = report.get("entries")
-    if isinstance(entries, list) and entries:
-        return sum(1 for e in entries if isinstance(e, dict) and e.get("status") in FLAGGED)
-    summary = report.get("summary") or {}
-    return sum(int(summary.get(status) or 0) for status in FLAGGED)
-
-
-def title_for(report: Mapping[str, Any]) -> str:
-    count = flagged_count(report)
+def title_for(report: RunReport) -> str:
+    count = report.flagged()
     if count == 0:
-        return "Catalog health: all entries ok" if report.get("complete", True) else "Catalog health: incomplete run"
+        return "Catalog health: all entries ok" if report.complete else "Catalog health: incomplete run"
     return f"Catalog health: {count} {'entry needs' if count == 1 else 'entries need'} attention"
+
+
+def refusal(report: RunReport) -> str | None:
+    """Why this run must not change the health issue, or None when it may."""
+    unreachable = report.unreachable()
+    if not unreachable:
+        return None
+    why = "; ".join(f"{source}: {reason}" for source, reason in unreachable.items())
+    return (
+        f"the check could not reach {', '.join(unreachable)} ({why}), so it says nothing new about the "
+        "catalog: the health issue is left as it is. Run the check again when the sources can be reached."
+    )
 
 
 def _newest_first(issues: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
@@ -62,13 +68,18 @@ def _newest_first(issues: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]
     return sorted(usable, key=lambda i: (str(i.get("createdAt") or ""), int(i["number"])), reverse=True)
 
 
-def decide(report: Mapping[str, Any], open_issues: Sequence[Mapping[str, Any]]) -> list[Action]:
-    """The actions that leave exactly one open health issue when something is flagged, and none when not."""
+def decide(report: RunReport, open_issues: Sequence[Mapping[str, Any]]) -> list[Action]:
+    """The actions that leave exactly one open health issue when something is flagged, and none when not.
+
+    A run that could not reach its sources gets none (see `refusal`).
+    """
+    if refusal(report) is not None:
+        return []
     issues = _newest_first(open_issues)
-    flagged = flagged_count(report)
-    complete = bool(report.get("complete", True))
+    flagged = report.flagged()
+    complete = report.complete
     if flagged == 0 and complete:
-        when = report.get("checked_at") or "the latest run"
+        when = iso(report.checked_at) or "the latest run"
         return [
             Action("close", int(i["number"]), f"Nothing is flagged on the check of {when}; closing.") for i in issues
         ]

@@ -8,19 +8,18 @@ unknown, never guessed. Everything from the pull request is escaped: it is untru
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import quote
 
 from tools.catalog.urls import is_web_url
-from tools.timestamps import parse_time
+from tools.escaping import md_inline as md
+from tools.escaping import md_url
+from tools.results import EntryResult, RunReport, Status, StatusFile
 
 ACTIVE_WITHIN = timedelta(days=365)
 YES, NO, UNSURE = "✅", "❌", "❓"
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # what formats text inside a table cell
 
 CRITERIA = (
     ("active", "activity within the last year (a commit on the default branch or a release)"),
@@ -30,17 +29,10 @@ CRITERIA = (
 )
 
 
-def md(text: object) -> str:
-    """Text as literal Markdown: one line, every punctuation mark that could format it escaped."""
-    flat = " ".join(str(text).split())
-    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # no HTML gets through
-    return _MD_SPECIAL.sub(r"\\\1", flat)
-
-
 def _link(name: str, url: str) -> str:
     if not is_web_url(url):  # text from the pull request that is no web address is shown as text
         return md(name)
-    return f"[{md(name)}]({quote(url, safe=':/?#@!$&*+,;=%~._-')})"
+    return f"[{md(name)}]({md_url(url)})"
 
 
 @dataclass(frozen=True)
@@ -49,15 +41,14 @@ class Verdict:
     text: str
 
 
-def _date(value: Any) -> str:
-    moment = parse_time(value)
+def _date(moment: datetime | None) -> str:
     return moment.date().isoformat() if moment else "unknown"
 
 
-def judge(record: Mapping[str, Any], now: datetime) -> dict[str, Verdict]:
+def judge(record: EntryResult, now: datetime) -> dict[str, Verdict]:
     """Each criterion's verdict for one entry's figures."""
     verdicts: dict[str, Verdict] = {}
-    moments = [m for m in (parse_time(record.get("last_commit")), parse_time(record.get("latest_release"))) if m]
+    moments = [m for m in (record.last_commit, record.latest_release) if m]
     if moments:
         latest = max(moments)
         days = (now - latest).days
@@ -65,25 +56,25 @@ def judge(record: Mapping[str, Any], now: datetime) -> dict[str, Verdict]:
     else:
         verdicts["active"] = Verdict(UNSURE, "unknown")
 
-    licence = record.get("license")
-    github_known = record.get("stars") is not None  # the repository's figures were fetched
-    if isinstance(licence, str) and licence and licence.upper() not in ("NOASSERTION", "NONE", "OTHER"):
+    licence = record.license
+    github_known = record.stars is not None  # the repository's figures were fetched
+    if licence and licence.upper() not in ("NOASSERTION", "NONE", "OTHER"):
         verdicts["licence"] = Verdict(YES, md(licence))
-    elif isinstance(licence, str) and licence:
+    elif licence:
         verdicts["licence"] = Verdict(UNSURE, "not recognised; read it")
     else:
         verdicts["licence"] = Verdict(NO if github_known else UNSURE, "none found" if github_known else "unknown")
 
-    people = record.get("contributors")
-    if isinstance(people, int):
+    people = record.contributors
+    if people is not None:
         verdicts["people"] = Verdict(YES if people > 1 else NO, str(people))
     else:
         verdicts["people"] = Verdict(UNSURE, "unknown")
 
-    archived, status = record.get("archived"), record.get("status")
-    if archived is True or status == "archived":
+    archived, status = record.archived, record.status
+    if archived is True or status is Status.ARCHIVED:
         verdicts["alive"] = Verdict(NO, "archived")
-    elif status == "dead":
+    elif status is Status.DEAD:
         verdicts["alive"] = Verdict(NO, "dead link")
     elif archived is False:
         verdicts["alive"] = Verdict(YES, "no")
@@ -92,8 +83,8 @@ def judge(record: Mapping[str, Any], now: datetime) -> dict[str, Verdict]:
     return verdicts
 
 
-def _stars(value: Any) -> str:
-    return f"{value:,}" if isinstance(value, int) else "unknown"
+def _stars(value: int | None) -> str:
+    return f"{value:,}" if value is not None else "unknown"
 
 
 def _line(value: Any) -> int:
@@ -102,22 +93,19 @@ def _line(value: Any) -> int:
 
 def render_summary(
     changes: Sequence[Mapping[str, Any]],
-    report: Mapping[str, Any] | None,
-    status: Mapping[str, Any] | None = None,
+    report: RunReport | None,
+    status: StatusFile | None = None,
     now: datetime | None = None,
     unreadable: Sequence[Mapping[str, Any]] = (),
 ) -> str:
-    """The job summary's Markdown for the changed entries (as `awesome changed-entries --json` wrote them)."""
-    records: dict[str, dict[str, Any]] = {}
-    for entry_id, record in ((status or {}).get("entries") or {}).items():
-        if isinstance(record, dict):
-            records[str(entry_id)] = dict(record)
-    for record in (report or {}).get("entries") or []:
-        if isinstance(record, dict) and "id" in record:
-            merged = records.get(str(record["id"]), {})
-            merged.update({k: v for k, v in record.items() if v is not None or k not in merged})
-            records[str(record["id"])] = merged
-    when = now or parse_time((report or {}).get("checked_at")) or datetime.now(UTC)
+    """The job summary's Markdown for the changed entries (as `awesome changed-entries --json` wrote them).
+
+    An entry's figures are the report's, with those it could not learn taken from the status file.
+    """
+    records = dict(status.entries) if status else {}
+    for result in report.entries if report else []:
+        records[result.id] = result.with_figures_of(records.get(result.id))
+    when = now or (report.checked_at if report else None) or datetime.now(UTC)
 
     lines = ["## New and changed entries", ""]
     if unreadable:
@@ -155,7 +143,7 @@ def render_summary(
             lines.append(f"| {_link(name, url)} | {kind} | not checked | | | | | | | |")
             notes.append(f"- {md(name)} ({where}): the checker did not report on it; see the job log.")
             continue
-        status_text = md(record.get("status") or "unknown")
+        status_text = md(record.status)
         if str(change.get("entry_kind", "library")) != "library":
             lines.append(f"| {_link(name, url)} | {kind} | {status_text} | | | | | | | |")
             notes.append(
@@ -165,8 +153,8 @@ def render_summary(
         else:
             v = judge(record, when)
             lines.append(
-                f"| {_link(name, url)} | {kind} | {status_text} | {_stars(record.get('stars'))} "
-                f"| {_date(record.get('last_commit'))} | {_date(record.get('latest_release'))} "
+                f"| {_link(name, url)} | {kind} | {status_text} | {_stars(record.stars)} "
+                f"| {_date(record.last_commit)} | {_date(record.latest_release)} "
                 f"| {v['active'].mark} {v['active'].text} "
                 f"| {v['people'].mark} {v['people'].text} | {v['licence'].mark} {v['licence'].text} "
                 f"| {v['alive'].mark} {v['alive'].text} |"
@@ -174,10 +162,10 @@ def render_summary(
             failing = [text for key, text in CRITERIA if v[key].mark == NO]
             if failing:
                 notes.append(f"- {md(name)} ({where}) does not meet: " + "; ".join(failing) + ".")
-        for reason in record.get("reasons") or []:
+        for reason in record.reasons:
             notes.append(f"- {md(name)}: {md(reason)}")
-        if record.get("moved_to"):
-            notes.append(f"- {md(name)} has moved to {md(record['moved_to'])}: use the new address.")
+        if record.moved_to:
+            notes.append(f"- {md(name)} has moved to {md(record.moved_to)}: use the new address.")
 
     lines += ["", "### Inclusion criteria", ""]
     lines += [f"- {text}" for _key, text in CRITERIA]

@@ -1,7 +1,7 @@
 """From what the sources learned to an entry's verdict: status, human-readable reasons, moved_to.
 
 Every rule adds the status it supports and a reason; the entry's status is the worst of them
-(dead > archived > stale > moved > unknown > ok, see tools.status.PRECEDENCE). A source that could
+(dead > archived > stale > moved > unknown > ok, see tools.results.Status). A source that could
 not answer never counts against a project: it adds `unknown`, and staleness is only judged when
 every source that could show activity answered.
 """
@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from tools.checker.facts import LinkResult, PypiFacts, RepoFacts
-from tools.status import PRECEDENCE, worst
-from tools.timestamps import aware, iso
+from tools.results import Figures, Status
+from tools.timestamps import aware
 
 
 @dataclass
 class Verdict:
-    status: str
+    status: Status
     reasons: list[str] = field(default_factory=list)
     moved_to: str | None = None
     notes: list[str] = field(default_factory=list)  # worth a maintainer's look, but no status
@@ -34,7 +33,7 @@ def classify(
     stale_after_days: int,
 ) -> Verdict:
     """`repo` when the entry's url is a GitHub repository, else `link` for its url; `pypi` when it has one."""
-    found: list[tuple[str, str]] = []  # (status, reason)
+    found: list[tuple[Status, str]] = []  # (status, reason)
     moved_to: str | None = None
     notes: list[str] = []
 
@@ -43,46 +42,46 @@ def classify(
         if repo.found and not repo.error and repo.moved:
             moved_to = f"https://github.com/{repo.full_name}"
     if link is not None and link.status != "ok":
-        found.append((link.status, link.reason or ""))
-        if link.status == "moved":
+        found.append((Status(link.status), link.reason or ""))
+        if link.status == Status.MOVED:
             moved_to = link.moved_to
     if pypi is not None:
         _judge_pypi(pypi, found, notes)
     stale = _stale_reason(repo, pypi, now, stale_after_days)
     if stale:
-        found.append(("stale", stale))
+        found.append((Status.STALE, stale))
 
-    status = worst([s for s, _ in found])
+    status = Status.worst(s for s, _ in found)
     # Reasons in order of precedence, the one that decided the status first.
-    reasons = [r for s, r in sorted(found, key=lambda f: PRECEDENCE.index(f[0])) if r]
+    reasons = [r for s, r in sorted(found, key=lambda f: f[0].precedence) if r]
     # moved_to is kept even when a worse status wins (archived and moved): it is still the fix.
     return Verdict(status, list(dict.fromkeys(reasons)), moved_to, notes)
 
 
-def _judge_repo(repo: RepoFacts, found: list[tuple[str, str]]) -> None:
+def _judge_repo(repo: RepoFacts, found: list[tuple[Status, str]]) -> None:
     if repo.found is False:
-        found.append(("dead", "GitHub cannot find the repository (deleted, or made private)"))
+        found.append((Status.DEAD, "GitHub cannot find the repository (deleted, or made private)"))
     elif repo.found is None or repo.error:
         error = repo.error or "no answer"
-        found.append(("unknown", error if error.startswith("GitHub") else f"GitHub: {error}"))
+        found.append((Status.UNKNOWN, error if error.startswith("GitHub") else f"GitHub: {error}"))
     else:
         if repo.disabled:
-            found.append(("dead", "disabled on GitHub"))
+            found.append((Status.DEAD, "disabled on GitHub"))
         if repo.archived:
-            found.append(("archived", "archived on GitHub"))
+            found.append((Status.ARCHIVED, "archived on GitHub"))
         if repo.moved:
-            found.append(("moved", f"GitHub answers as {repo.full_name}"))
+            found.append((Status.MOVED, f"GitHub answers as {repo.full_name}"))
 
 
-def _judge_pypi(pypi: PypiFacts, found: list[tuple[str, str]], notes: list[str]) -> None:
+def _judge_pypi(pypi: PypiFacts, found: list[tuple[Status, str]], notes: list[str]) -> None:
     if pypi.error:
-        found.append(("unknown", pypi.error if pypi.error.startswith("PyPI") else f"PyPI: {pypi.error}"))
+        found.append((Status.UNKNOWN, pypi.error if pypi.error.startswith("PyPI") else f"PyPI: {pypi.error}"))
         return
     if pypi.found is False:
-        found.append(("unknown", f"PyPI has no project named {pypi.name!r}: fix or remove `pypi:`"))
+        found.append((Status.UNKNOWN, f"PyPI has no project named {pypi.name!r}: fix or remove `pypi:`"))
         return
     if pypi.inactive:
-        found.append(("stale", "PyPI marks it Inactive"))
+        found.append((Status.STALE, "PyPI marks it Inactive"))
     if pypi.latest_yanked and pypi.latest_version:
         notes.append(f"latest release {pypi.latest_version} is yanked")
 
@@ -107,20 +106,27 @@ def _stale_reason(repo: RepoFacts | None, pypi: PypiFacts | None, now: datetime,
     return f"{what} for {idle} days"
 
 
-def figures(repo: RepoFacts | None, pypi: PypiFacts | None) -> dict[str, Any]:
+def figures(repo: RepoFacts | None, pypi: PypiFacts | None) -> Figures:
     """The numbers shown for an entry; None wherever this run did not learn them."""
     repo = repo if repo is not None and repo.found and not repo.error else None
     pypi = pypi if pypi is not None and pypi.found and not pypi.error else None
     release = pypi.latest_release if pypi and pypi.latest_release else (repo.latest_release if repo else None)
     version = pypi.latest_version if pypi and pypi.latest_version else (repo.latest_release_tag if repo else None)
-    return {
-        "stars": repo.stars if repo else None,
-        "forks": repo.forks if repo else None,
-        "open_issues": repo.open_issues if repo else None,
-        "contributors": repo.contributors if repo else None,
-        "license": repo.license if repo else None,
-        "last_commit": iso(repo.last_commit) if repo else None,
-        "latest_release": iso(release),
-        "latest_version": version,
-        "archived": repo.archived if repo else None,
-    }
+    known: dict[str, object] = {"latest_release": release, "latest_version": version}
+    if repo is not None:
+        known |= {
+            "stars": repo.stars,
+            "forks": repo.forks,
+            "open_issues": repo.open_issues,
+            "contributors": repo.contributors,
+            "license": repo.license,
+            "last_commit": repo.last_commit,
+            "archived": repo.archived,
+        }
+    if pypi is not None:
+        known |= {
+            "frameworks": pypi.frameworks,
+            "python_versions": pypi.python_versions,
+            "requires_python": pypi.requires_python,
+        }
+    return Figures.model_validate(known)

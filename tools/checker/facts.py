@@ -33,7 +33,9 @@ class RepoFacts:
 
     @property
     def moved(self) -> bool:
-        return bool(self.full_name) and self.full_name.casefold() != f"{self.owner}/{self.name}".casefold()
+        if not self.full_name:
+            return False
+        return self.full_name.casefold() != f"{self.owner}/{self.name}".casefold()
 
 
 @dataclass
@@ -46,6 +48,9 @@ class PypiFacts:
     yanked: list[str] = field(default_factory=list)  # yanked versions
     latest_yanked: bool = False
     inactive: bool = False  # "Development Status :: 7 - Inactive"
+    frameworks: list[str] | None = None  # "asyncio", "trio", "anyio" from `Framework ::` classifiers
+    python_versions: list[str] | None = None  # "3.X" from `Programming Language :: Python :: 3.X`
+    requires_python: str | None = None  # `info.requires_python`, as PyPI has it
     error: str | None = None
 
 

@@ -2,10 +2,13 @@
 
 Rules (the module docstring of tools.status has the file's shape):
 
-- A link that could not be reached (refused, DNS, reset, timeout, persistent 5xx) adds one to its
-  URL's streak of failed runs; on the third run in a row it is `dead`. Anything the server
-  answered (ok, moved, 403, 429, ...) ends the streak; a 404/410 or GitHub's "not found" is dead
-  at once and needs no streak. A URL appearing in several entries counts once per run.
+- A link that could not be reached (refused, DNS, reset, timeout, a plain persistent 5xx) adds one
+  to its URL's streak of failed runs. It is `dead` once the streak has at least
+  DEAD_AFTER_FAILED_RUNS (3) runs *and* spans at least `dead_after_days` (14, a setting) from its
+  first failure: a maintainer re-running the check during a short outage makes runs, not time.
+  The reason says since when. Anything the server answered (ok, moved, a bot wall, a certificate
+  problem, 403, 429, ...) ends the streak; a 404/410 or GitHub's "not found" is dead at once and
+  needs no streak. A URL appearing in several entries counts once per run.
 - Only failures of the links themselves count. GitHub's or PyPI's API being unreachable says
   nothing about a project, so it never builds a streak.
 - A run in which not a single link could be reached (and more than one host was tried) says the
@@ -20,22 +23,13 @@ Rules (the module docstring of tools.status has the file's shape):
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from tools.checker.facts import LinkResult
-from tools.status import DEAD_AFTER_FAILED_RUNS, EntryRecord, LinkHistory
-
-FIGURE_KEYS = (
-    "stars",
-    "forks",
-    "open_issues",
-    "contributors",
-    "license",
-    "last_commit",
-    "latest_release",
-    "latest_version",
-    "archived",
-)
+from tools.results import EntryResult, LinkHistory
+from tools.status import DEAD_AFTER_FAILED_RUNS
+from tools.timestamps import aware, parse_time
 
 
 def offline(results: dict[str, LinkResult]) -> bool:
@@ -57,7 +51,7 @@ def update_history(
     for url, result in results.items():
         record: LinkHistory = history.setdefault(url, {"failures": 0, "first_failure": None, "last_ok": None})  # type: ignore[assignment]
         if result.connect_failure:
-            if not record.get("failures"):
+            if not record.get("failures") or not record.get("first_failure"):
                 record["first_failure"] = now
             record["failures"] = int(record.get("failures") or 0) + 1
         else:
@@ -68,23 +62,25 @@ def update_history(
     return history  # type: ignore[return-value]
 
 
-def escalate(result: LinkResult, record: LinkHistory | None) -> LinkResult:
-    """The link's verdict given its streak: unreachable on enough runs in a row is dead."""
+def escalate(result: LinkResult, record: LinkHistory | None, *, now: datetime, dead_after_days: int) -> LinkResult:
+    """The link's verdict given its streak (this run included in `record`): dead after enough runs and days.
+
+    `now` is this run's time; a streak without a readable start is never old enough.
+    """
     failures = int((record or {}).get("failures") or 0)
     if not result.connect_failure or failures < DEAD_AFTER_FAILED_RUNS:
         return result
-    since = ((record or {}).get("first_failure") or "")[:10]
-    reason = f"unreachable on {failures} runs in a row" + (f" since {since}" if since else "") + f" ({result.reason})"
-    return replace(result, status="dead", reason=reason)
+    first = parse_time((record or {}).get("first_failure"))
+    if first is None or (aware(now) - aware(first)).total_seconds() < dead_after_days * 86400:
+        return result
+    since = first.strftime("%Y-%m-%d")
+    return replace(
+        result, status="dead", reason=f"unreachable on {failures} runs in a row since {since} ({result.reason})"
+    )
 
 
-def merge_figures(new: EntryRecord, old: EntryRecord | None, fetched: bool) -> EntryRecord:
+def merge_figures(new: EntryResult, old: EntryResult | None, fetched: bool) -> EntryResult:
     """The record to store: this run's figures where it learned them, the last known ones elsewhere."""
     if old is None or fetched:
         return new
-    merged: EntryRecord = dict(new)  # type: ignore[assignment]
-    for key in FIGURE_KEYS:
-        if merged.get(key) is None and old.get(key) is not None:
-            merged[key] = old[key]  # type: ignore[literal-required]
-    merged["checked_at"] = old.get("checked_at")
-    return merged
+    return new.with_figures_of(old).model_copy(update={"checked_at": old.checked_at})

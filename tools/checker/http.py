@@ -4,19 +4,34 @@ Retries use tenacity: transient failures (transport errors, 429, 5xx, GitHub's s
 are tried again after Retry-After (capped) or an exponential, jittered backoff. A Retry-After
 longer than the cap is not slept on: the response is returned so the caller can say "unknown".
 
-Limits: the link scheduler decides *which* link goes next (fair turns between hosts, bounded
-workers), but GitHub's and PyPI's fetchers and redirects to other hosts send through here too.
-So every attempt also takes a slot of the global limit (`concurrency`) and of its host's limit
-(`per_host`), released before any retry's wait: `--concurrency` and `--per-host` hold for the
-run as a whole, whichever source sends, and wherever a redirect leads. A streamed GET gives its
-slots back once its headers are in; its caller closes it at once without reading the body.
+Limits: every attempt takes a slot of the run's one request limiter (tools/checker/limits.py)
+for its host and overall, released before any retry's wait: `--concurrency` and `--per-host`
+hold for the run as a whole, whichever source sends (links, GitHub, PyPI) and wherever a redirect
+leads. A streamed GET gives its slots back once its headers are in; its caller closes it at once
+without reading the body (which closes that connection). HEAD is read to its empty end, so its
+connection is reused.
 
-Measured on loopback (2,000 HEADs over 20 hosts, 64 in flight; `python -m benchmarks.links`):
-one httpx pool shared by every host costs ~1.7 ms of CPU per request, because httpcore scans
-all pooled connections (a socket poll each) for every request; one small pool per origin behind
-the same client costs ~0.6 ms. Two more traps: httpcore tries `import sniffio` on every lock when
-it is missing (a failed import walks sys.path each time: +0.5 ms), and a streamed HEAD closed
-without reading its (empty) body drops the keep-alive connection, so HEAD is sent unstreamed.
+The client (issue 10): httpx's API (Request, Response, errors: what every source reads) over an
+aiohttp transport (tools/checker/transport.py), sent through the transport directly, without
+AsyncClient's cookie, auth and redirect layers, none of which the checker wants. Measured in one
+run on loopback, 2,000 HEADs over 20 hosts at 100 ms, 128 in flight and 10 per host
+(`python -m benchmarks.http_clients` on a busy shared machine; CPU of the sending loop per
+request, then wall; lychee spent 0.19 ms a link in the same conditions):
+    this client, limits and retries included    0.58 ms   2.0 s
+    httpx 0.28, a small pool per origin (before) 1.72 ms   3.6 s  (a run minutes earlier, same set-up)
+    httpx 0.28, one shared AsyncClient           9.7 ms   22 s   (httpcore scans its whole pool per request)
+    httpx2 2.16, one shared AsyncClient          2.7 ms   13 s   (HTTPX's maintained continuation)
+    httpx 0.28 + the httpx-aiohttp transport     0.63 ms   2.8 s
+    aiohttp directly                             0.32 ms   1.8 s
+Runs on this machine differ by about 10% (a later run: this client 0.64, httpx-aiohttp 0.58,
+aiohttp 0.28, httpx2 2.45): the two httpx-over-aiohttp rows are within that noise of each other.
+httpx2 keeps the API but not the speed; aiohttp alone would mean a second API in every source
+for ~0.3 ms a request. The httpx-aiohttp package was not taken: it maps a dropped or refused
+connection to a connect *timeout*, which would turn "HEAD broke, try GET" into "unreachable".
+httpx2 has the same transport interface, so moving to it later changes imports, not this design.
+End to end (`python -m benchmarks.links`, 2,000 links, 128 and 10, with libyaml loading the
+catalog) `awesome check` spent ~1.2 ms of CPU a link on the same busy machine: ~0.3 importing
+(aiohttp, httpx, pydantic, rich), ~0.6 in HTTP, the rest loading the catalog and writing reports.
 """
 
 from __future__ import annotations
@@ -26,7 +41,6 @@ import time
 from collections import Counter
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 from tenacity import (
@@ -38,7 +52,10 @@ from tenacity import (
     wait_random,
 )
 
+from tools.checker.certificates import certificate_problem
+from tools.checker.limits import RequestLimits
 from tools.checker.settings import Settings
+from tools.checker.transport import AiohttpTransport
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
@@ -47,14 +64,19 @@ class FetchError(Exception):
     """A request that failed at the transport level on every attempt; `reason` is safe to print.
 
     `connect`: the host could not be reached or dropped the connection (counts towards history);
-    `unreachable`: no connection could be opened at all (DNS, refused, connect timeout).
+    `unreachable`: no connection could be opened at all (DNS, refused, connect timeout);
+    `certificate`: the host answered with a certificate that failed verification (neither of the
+    above: the server is there), `reason` names the problem.
     """
 
-    def __init__(self, reason: str, *, connect: bool = False, unreachable: bool = False) -> None:
+    def __init__(
+        self, reason: str, *, connect: bool = False, unreachable: bool = False, certificate: bool = False
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.connect = connect or unreachable
         self.unreachable = unreachable
+        self.certificate = certificate
 
 
 class _Transient(Exception):
@@ -87,6 +109,8 @@ def describe_transport_error(exc: httpx.TransportError) -> FetchError:
     if isinstance(exc, httpx.TimeoutException):
         return FetchError(f"timed out ({type(exc).__name__})", unreachable=isinstance(exc, httpx.ConnectTimeout))
     if isinstance(exc, httpx.ConnectError):
+        if problem := certificate_problem(exc):
+            return FetchError(problem, certificate=True)
         lowered = text.lower()
         if (
             "name or service not known" in lowered
@@ -108,33 +132,12 @@ def _retryable(response: httpx.Response) -> bool:
     return response.status_code == 403 and retry_after_seconds(response) is not None
 
 
-class PerOriginTransport(httpx.AsyncBaseTransport):
-    """One small connection pool per origin (scheme, host, port), sharing one TLS context.
-
-    httpcore's pool does work proportional to its connections on every request; keeping each
-    pool to one host's few connections makes a request's cost independent of how many hosts a
-    run touches. Connection counts are bounded by the scheduler's per-host limit, not here.
-    """
-
-    def __init__(self, keepalive_per_origin: int) -> None:
-        self._ssl = httpx.create_ssl_context(trust_env=False)  # built once: loading CAs costs ~20 ms
-        self._limits = httpx.Limits(max_connections=None, max_keepalive_connections=keepalive_per_origin)
-        self._pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        url = request.url
-        key = (url.raw_scheme, url.raw_host, url.port)
-        pool = self._pools.get(key)
-        if pool is None:
-            pool = self._pools[key] = httpx.AsyncHTTPTransport(
-                verify=self._ssl, limits=self._limits, http1=True, http2=False, trust_env=False
-            )
-        return await pool.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        pools, self._pools = list(self._pools.values()), {}
-        for pool in pools:
-            await pool.aclose()
+def _settle(final: _Transient) -> httpx.Response:
+    """After the last attempt: the response to report on, or the transport failure as FetchError."""
+    if final.response is not None:
+        return final.response
+    assert final.error is not None
+    raise final.error from None
 
 
 class HttpClient:
@@ -143,23 +146,18 @@ class HttpClient:
     def __init__(self, settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None) -> None:
         self.settings = settings
         self.counts: Counter[str] = Counter()
-        self._slots = asyncio.Semaphore(settings.concurrency)  # requests in flight, every host
-        self._host_slots: dict[str, asyncio.Semaphore] = {}  # requests in flight, per host
+        self.limits = RequestLimits(settings.concurrency, settings.per_host)
         # Hosts whose connections keep failing (refused, DNS, connect timeout): see `_once`.
         self._unreachable: dict[str, tuple[int, str]] = {}
         # Exponential backoff from backoff_base, with jitter of the same size so that many links
         # failing together do not come back together.
         base = settings.backoff_base
         self._backoff = wait_exponential(multiplier=base, max=settings.retry_after_cap) + wait_random(0, base)
-        if transport is None:
-            transport = PerOriginTransport(settings.per_host)
-        self.client = httpx.AsyncClient(
-            timeout=httpx.Timeout(settings.timeout, connect=min(settings.timeout, settings.connect_timeout)),
-            follow_redirects=False,
-            headers={"User-Agent": settings.user_agent},
-            transport=transport,
-            trust_env=False,
-        )
+        # Loading the CA certificates costs ~20 ms: once per run, trust_env off as everywhere here.
+        self.transport = transport or AiohttpTransport(httpx.create_ssl_context(trust_env=False))
+        self._timeout = httpx.Timeout(settings.timeout, connect=min(settings.timeout, settings.connect_timeout))
+        # What httpx.AsyncClient would send by default (bodies it reads are decoded by httpx).
+        self._headers = {"User-Agent": settings.user_agent, "Accept": "*/*", "Accept-Encoding": "gzip, deflate"}
 
     async def __aenter__(self) -> HttpClient:
         return self
@@ -168,19 +166,13 @@ class HttpClient:
         await self.aclose()
 
     async def aclose(self) -> None:
-        await self.client.aclose()
+        await self.transport.aclose()
 
     def _wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
         if isinstance(exc, _Transient) and exc.delay is not None:
             return min(exc.delay, self.settings.retry_after_cap)
         return self._backoff(state)
-
-    def _host_slot(self, host: str) -> asyncio.Semaphore:
-        slot = self._host_slots.get(host)
-        if slot is None:
-            slot = self._host_slots[host] = asyncio.Semaphore(self.settings.per_host)
-        return slot
 
     async def send(
         self,
@@ -198,6 +190,13 @@ class HttpClient:
         `kind` names the request counter: github_graphql, github_rest, pypi or web.
         """
         attempts = self.settings.retries + 1 if retry else 1
+        try:
+            # Most requests succeed at once: tenacity's machinery (~45 µs) only after a failure.
+            return await self._once(method, url, kind, headers, json, stream, last=attempts == 1)
+        except _Transient as transient:
+            if attempts == 1:
+                return _settle(transient)
+            first = transient
         retrying = AsyncRetrying(
             stop=stop_after_attempt(attempts),
             wait=self._wait,
@@ -207,47 +206,74 @@ class HttpClient:
         try:
             async for attempt in retrying:
                 with attempt:
-                    return await self._once(method, url, kind, headers, json, stream)
+                    if attempt.retry_state.attempt_number == 1:
+                        raise first  # the first attempt's outcome, so tenacity waits and counts as usual
+                    last = attempt.retry_state.attempt_number >= attempts
+                    return await self._once(method, url, kind, headers, json, stream, last)
         except _Transient as final:
-            if final.response is not None:
-                return final.response
-            assert final.error is not None
-            raise final.error from None
+            return _settle(final)
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _once(
-        self, method: str, url: str, kind: str, headers: dict[str, str] | None, json: Any, stream: bool
+        self, method: str, url: str, kind: str, headers: dict[str, str] | None, json: Any, stream: bool, last: bool
     ) -> httpx.Response:
-        host = (urlsplit(url).hostname or "").lower()
+        try:
+            request = self._request(method, url, headers, json)
+        except httpx.InvalidURL:
+            raise FetchError("not a valid address") from None
+        host = request.url.host  # lower-case already: httpx normalises it
         failures, reason = self._unreachable.get(host, (0, ""))
         if failures >= self.settings.skip_host_after:
             # Without a network every request would wait out its timeout and retries; once a
             # host has refused enough connections in a row, the rest fail at once, same reason.
             raise FetchError(f"{reason} (not tried again: {failures} connections to {host} failed)", unreachable=True)
         try:
-            request = self.client.build_request(method, url, headers=headers, json=json)
-            # The host's slot first: a request queued behind a busy host holds no global slot.
-            async with self._host_slot(host), self._slots:
+            async with self.limits.slot(host):
                 self.counts[kind] += 1
                 # httpx's timeout is per network operation; this bounds a drip-feeding server too.
                 async with asyncio.timeout(self.settings.timeout * 2):
-                    response = await self.client.send(request, stream=stream)
+                    response = await self._exchange(request, stream)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             error = describe_transport_error(exc)
+            if error.certificate:
+                raise error from None  # the same certificate on every attempt: no retry, and the host is up
             self._unreachable[host] = (self._unreachable.get(host, (0, ""))[0] + 1, error.reason)
             raise _Transient(None, error, None) from None
         except httpx.TransportError as exc:
             raise _Transient(None, describe_transport_error(exc), None) from None
         except TimeoutError:
             raise _Transient(None, FetchError(f"timed out after {self.settings.timeout * 2:g} s"), None) from None
-        except httpx.InvalidURL:
-            raise FetchError("not a valid address") from None
         self._unreachable.pop(host, None)
         if _retryable(response):
             delay = retry_after_seconds(response)
             if delay is not None and delay > self.settings.retry_after_cap:
                 return response  # an hour-long reset is not worth sleeping on: the caller reports unknown
+            if last:
+                return response  # no attempt left: a streamed body stays open for the caller to look at
             if stream:
                 await response.aclose()
             raise _Transient(response, None, delay)
+        return response
+
+    def _request(self, method: str, url: str, headers: dict[str, str] | None, json: Any) -> httpx.Request:
+        return httpx.Request(
+            method,
+            url,
+            headers={**self._headers, **headers} if headers else self._headers,
+            json=json,
+            extensions={"timeout": self._timeout.as_dict()},
+        )
+
+    async def _exchange(self, request: httpx.Request, stream: bool) -> httpx.Response:
+        """One request through the transport: no redirects, no cookies, no auth flow (none are wanted).
+
+        httpx.AsyncClient.send would add exactly those, and its cookie jar alone costs ~0.15 ms a request.
+        """
+        response = await self.transport.handle_async_request(request)
+        response.request = request  # what AsyncClient would set: cookie jars read it (links.py)
+        if not stream:
+            try:
+                await response.aread()
+            finally:
+                await response.aclose()
         return response

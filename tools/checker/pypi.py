@@ -17,12 +17,15 @@ from typing import Any
 from urllib.parse import quote
 
 from tools.checker.facts import PypiFacts
-from tools.checker.github._common import run_workers
 from tools.checker.http import FetchError, HttpClient
+from tools.checker.limits import run_workers
 from tools.checker.settings import Settings
 from tools.timestamps import parse_time
 
 INACTIVE = "Development Status :: 7 - Inactive"
+# The async frameworks a project declares it works with (trove classifiers, pypi.org/classifiers).
+FRAMEWORKS = {"Framework :: AsyncIO": "asyncio", "Framework :: Trio": "trio", "Framework :: AnyIO": "anyio"}
+PYTHON_3X = re.compile(r"Programming Language :: Python :: (3\.\d+)")
 
 
 def normalize(name: str) -> str:
@@ -83,7 +86,13 @@ def _read(facts: PypiFacts, body: dict[str, Any]) -> None:
     releases: dict[str, list[dict[str, Any]]] = body.get("releases") or {}
     facts.found = True
     facts.latest_version = version if isinstance(version, str) else None
-    facts.inactive = INACTIVE in (info.get("classifiers") or [])
+    classifiers = [c for c in info.get("classifiers") or [] if isinstance(c, str)]
+    facts.inactive = INACTIVE in classifiers
+    facts.frameworks = sorted({FRAMEWORKS[c] for c in classifiers if c in FRAMEWORKS})
+    versions = {m.group(1) for c in classifiers if (m := PYTHON_3X.fullmatch(c))}
+    facts.python_versions = sorted(versions, key=lambda v: int(v.split(".")[1]))
+    requires = info.get("requires_python")
+    facts.requires_python = requires.strip() if isinstance(requires, str) and requires.strip() else None
     uploads = []
     for release, files in releases.items():
         if files and all(f.get("yanked") for f in files):  # PyPI yanks a whole release

@@ -29,6 +29,7 @@ class Settings:
     skip_host_after: int = 3  # connections in a row that failed to a host before the rest fail at once
     deadline: float = 600.0  # seconds, for the whole run
     stale_after_days: int = 365
+    dead_after_days: int = 14  # an unreachable link is dead only after failing on runs spanning this many days
     max_redirects: int = 10
     retries: int = 2  # extra attempts after the first, for transient failures
     retry_after_cap: float = 30.0  # longest Retry-After honoured; longer means give up for this run

@@ -32,7 +32,8 @@ async def check_video(url: str, http: HttpClient, settings: Settings) -> LinkRes
     try:
         response = await http.send("GET", f"{settings.youtube_oembed_url}?{query}", kind="web")
     except FetchError as exc:
-        return LinkResult(url, "unknown", reason=f"YouTube oEmbed: {exc.reason}", connect_failure=True)
+        # A certificate problem is the oEmbed host answering badly, not the video being unreachable.
+        return LinkResult(url, "unknown", reason=f"YouTube oEmbed: {exc.reason}", connect_failure=not exc.certificate)
     status = response.status_code
     if status == 200:
         return LinkResult(url, "ok", status)

@@ -189,7 +189,7 @@ def health_page(data: SiteData, directory_urls: bool = True) -> str:
     counted = Counter(f.status if f.status in STATUSES else "unchecked" for f in figures.values())
     counts = [(s, counted[s]) for s in (*STATUSES, "unchecked") if counted[s] or s in STATUSES]
     flagged = [(s, group) for s in FLAGGED if (group := [e for e in entries if figures[e.id].status == s])]
-    complete = data.status.get("complete")
+    complete = data.status.complete
     note = "" if data.checked_at is None or complete else " The last run did not finish; some figures are older."
     return front_matter(title="Health", hide=["navigation"]) + render(
         "health.md",

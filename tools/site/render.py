@@ -8,14 +8,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from urllib.parse import quote
 
-STATUS_LABELS = {
-    "ok": "OK",
-    "stale": "Stale",
-    "archived": "Archived",
-    "moved": "Moved",
-    "dead": "Dead",
-    "unknown": "Unknown",
-}
+from tools.results import Status
+
+STATUS_LABELS = {status.value: status.label for status in Status}
 
 
 def safe_url(url: str | None) -> str | None:

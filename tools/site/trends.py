@@ -1,10 +1,12 @@
-"""Stars gained lately, from status.json's weekly `trends` points: what the pages and the Trending page show."""
+"""Stars gained lately, from status.json's weekly `trends` points (tools.results.TrendPoint)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+
+from tools.results import TrendPoint
 
 WINDOW_DAYS = 90
 # A shorter history still says something once it spans a month; under that it is noise, not a trend.
@@ -27,23 +29,10 @@ class StarGain:
         return f"{sign}{abs(self.stars):,} {noun} in {span}"
 
 
-def _stars_by_date(points: list[dict[str, Any]]) -> list[tuple[date, int]]:
-    known = []
-    for point in points:
-        stars = point.get("stars")
-        try:
-            when = date.fromisoformat(str(point.get("date")))
-        except ValueError:
-            continue
-        if isinstance(stars, int) and not isinstance(stars, bool) and stars >= 0:
-            known.append((when, stars))
-    return sorted(known)
-
-
-def stars_gained(points: list[dict[str, Any]]) -> StarGain | None:
+def stars_gained(points: Sequence[TrendPoint]) -> StarGain | None:
     """The gain over the last 90 days of history: from the newest point at least 90 days before the latest
     (or, with a shorter history, from the oldest one if it spans 28 days); None when that is not known."""
-    known = _stars_by_date(points)
+    known = sorted((point.date, point.stars) for point in points if point.stars is not None)
     if len(known) < 2:
         return None
     until, latest = known[-1]

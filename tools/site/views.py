@@ -35,7 +35,7 @@ def entry_views(data: SiteData, entries: list[Entry] | tuple[Entry, ...], linker
             entry,
             data.figures(entry),
             index,
-            stars_gained(data.trends.get(entry.id, [])),
+            stars_gained(data.trend(entry)),
             successor(entry, data.catalog, linker),
         )
         for index, entry in enumerate(entries)

@@ -1,4 +1,4 @@
-"""What the GraphQL and REST paths share: the stop-asking state, bounded workers, small parsers.
+"""What the GraphQL and REST paths share: the stop-asking state and small parsers.
 
 GitHub's budgets are per token (or per IP without one), so one `Budget` is shared by every
 request of a run: once it says stop, nothing more is sent and the rest get its reason.
@@ -6,14 +6,11 @@ request of a run: once it says stop, nothing more is sent and the rest get its r
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime
-from typing import TypeVar
 
 import httpx
 
-T = TypeVar("T")
+from tools.checker.github.limits import is_secondary_limit
 
 TOKEN_REJECTED = "GitHub rejected the token (HTTP 401 Bad credentials); check GITHUB_TOKEN"
 
@@ -54,7 +51,12 @@ class Budget:
         self.stopped = self.stopped or f"GitHub API budget exhausted until {hh_mm(reset)}"
 
     def secondary(self, retry_after: float | None) -> None:
-        until = None if retry_after is None else datetime.now(UTC).timestamp() + retry_after
+        if retry_after is None:
+            self.stopped = (
+                self.stopped or "GitHub secondary rate limit (GitHub asks to wait a minute or more): not asked"
+            )
+            return
+        until = datetime.now(UTC).timestamp() + retry_after
         self.stopped = self.stopped or f"GitHub secondary rate limit: asked to wait until {hh_mm(until)}"
 
     def reject_token(self) -> None:
@@ -81,7 +83,7 @@ class Budget:
         if response.headers.get("x-ratelimit-remaining") == "0":
             self.exhaust(self.reset)
             return True
-        if "retry-after" in response.headers or response.status_code == 429:
+        if is_secondary_limit(response) or response.status_code == 429:
             try:
                 wait: float | None = float(response.headers.get("retry-after", ""))
             except ValueError:
@@ -96,16 +98,3 @@ def _header_int(response: httpx.Response, name: str) -> int | None:
         return int(response.headers[name])
     except (KeyError, ValueError):
         return None
-
-
-async def run_workers(items: Iterable[T], workers: int, handle: Callable[[T], Awaitable[None]]) -> None:
-    """At most `workers` coroutines pulling from one iterator: bounded, not a task per item."""
-    iterator = iter(items)
-
-    async def worker() -> None:
-        for item in iterator:
-            await handle(item)
-
-    async with asyncio.TaskGroup() as group:
-        for _ in range(max(1, workers)):
-            group.create_task(worker())

@@ -8,10 +8,20 @@ there is none) and, only while the budget leaves room for every repository still
 the contributor count (`/contributors?per_page=1&anon=1`: the `last` page of its Link header).
 
 Every GET is conditional: an ETag store (see etags.py) sends If-None-Match and reuses the
-fields read last time on a 304, which GitHub does not count. The 301 of a moved repository is
-not cached: the old name could be taken by a new repository at any time.
+fields read last time on a 304. What a 304 saves depends on the credentials (GitHub's REST docs,
+"Use conditional requests if appropriate"): it is free of the rate limit only for a request
+made with an Authorization header. Without a token (`fetch_rest`) every 304 still costs one
+of the 60 requests an hour: it saves the transfer, not budget. With the token
+(`fetch_contributors`) a 304 is free, but ETags are tied to the credentials that fetched them,
+and Actions' GITHUB_TOKEN is new on every run, so a cache kept between scheduled runs only pays
+off with a long-lived token (a personal one, locally). The 301 of a moved repository is not
+cached: the old name could be taken by a new repository at any time.
 
-`open_issues` is GitHub's `open_issues_count`, which on REST includes open pull requests.
+Limits: a secondary limit (403/429 saying so, see limits.py) is waited out once if the deadline
+allows; otherwise, or when it comes again, nothing more is asked and the rest are `unknown`.
+
+`open_issues` is GitHub's `open_issues_count`: open issues *and* open pull requests (GitHub's
+REST docs say so); the GraphQL path adds the two counts to mean the same.
 """
 
 from __future__ import annotations
@@ -24,9 +34,11 @@ from urllib.parse import parse_qs, quote
 import httpx
 
 from tools.checker.facts import RepoFacts
-from tools.checker.github._common import Budget, as_bool, as_int, key_of, run_workers, scrub
+from tools.checker.github._common import Budget, as_bool, as_int, key_of, scrub
 from tools.checker.github.etags import ETagStore
+from tools.checker.github.limits import SecondaryLimitPause, Sleep, is_secondary_limit
 from tools.checker.http import FetchError, HttpClient
+from tools.checker.limits import run_workers
 from tools.checker.settings import Settings
 from tools.timestamps import parse_time
 
@@ -85,12 +97,18 @@ def _contributors(body: Any, headers: httpx.Headers) -> int | None:
 
 
 class RestFetcher:
-    def __init__(self, http: HttpClient, settings: Settings) -> None:
+    def __init__(
+        self, http: HttpClient, settings: Settings, *, token: str | None = None, sleep: Sleep | None = None
+    ) -> None:
+        """`token`: send it (ETags are then those of this token); None asks without credentials."""
         self.http, self.settings = http, settings
         self.api = settings.github_api_url.rstrip("/")
         self.budget = Budget()
-        self.etags = ETagStore.load(settings.cache_dir / ETAG_FILE)
+        self.pause = SecondaryLimitPause(settings, sleep)
+        self.etags = ETagStore.load(settings.cache_dir / ETAG_FILE, credential=token)
         self.headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
+        if token:
+            self.headers["Authorization"] = f"Bearer {token}"
         self.waiting = 0
 
     async def fetch(self, repos: list[tuple[str, str]], results: dict[Key, RepoFacts]) -> dict[Key, RepoFacts]:
@@ -168,6 +186,7 @@ class RestFetcher:
 
     async def _get(self, url: str, extract: Extract, *, follow: bool = False) -> tuple[int, Any]:
         """(status, extracted fields): from the body on 200, from the ETag store on 304."""
+        await self.pause.hold()
         if self.budget.stopped:
             raise _Stop(self.budget.stopped)
         headers = dict(self.headers)
@@ -179,6 +198,8 @@ class RestFetcher:
         except FetchError as exc:
             raise _Failed(f"GitHub unreachable: {exc.reason}") from None
         self.budget.note(response)
+        if is_secondary_limit(response) and await self.pause.wait_once(response):
+            return await self._get(url, extract, follow=follow)  # once, after GitHub's pause
         if self.budget.judge_refusal(response):
             raise _Stop(self.budget.stopped)
         if response.status_code == 304 and cached:
@@ -208,19 +229,25 @@ class RestFetcher:
 
 
 async def fetch_rest(
-    repos: list[tuple[str, str]], http: HttpClient, settings: Settings, into: dict[Key, RepoFacts] | None = None
+    repos: list[tuple[str, str]],
+    http: HttpClient,
+    settings: Settings,
+    into: dict[Key, RepoFacts] | None = None,
+    *,
+    sleep: Sleep | None = None,
 ) -> dict[Key, RepoFacts]:
-    return await RestFetcher(http, settings).fetch(repos, {} if into is None else into)
+    return await RestFetcher(http, settings, sleep=sleep).fetch(repos, {} if into is None else into)
 
 
-async def fetch_contributors(facts: list[RepoFacts], http: HttpClient, settings: Settings) -> None:
+async def fetch_contributors(
+    facts: list[RepoFacts], http: HttpClient, settings: Settings, *, sleep: Sleep | None = None
+) -> None:
     """Fill `contributors` for repositories GraphQL found: GraphQL has no such count.
 
     One conditional REST request per repository, with the token: REST's budget is separate from
     GraphQL's and 304s are free, so this stays cheap. Stops quietly when the budget runs out.
     """
-    fetcher = RestFetcher(http, settings)
-    fetcher.headers["Authorization"] = f"Bearer {settings.github_token}"
+    fetcher = RestFetcher(http, settings, token=settings.github_token, sleep=sleep)
 
     async def handle(repo: RepoFacts) -> None:
         try:

@@ -2,19 +2,17 @@
 
 Annotations point at the catalog file and line of the entry, so a pull request's diff shows them.
 Their text is escaped by GitHub's rules for workflow commands (tools/workflow_commands.py). GitHub shows only
-the first 10 warnings of a step, so they come in the Markdown report's order of action (dead,
-moved, archived, stale, then unknown): a run with a hundred unreachable entries must not hide
-the one dead entry behind them.
+the first 10 warnings of a step, so they come in the report's order of action (dead, moved,
+archived, stale, then unknown): a run with a hundred unreachable entries must not hide the one
+dead entry behind them.
 """
-
-from __future__ import annotations
 
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-from tools.checker.report.markdown import SECTION_ORDER
+from tools.results import RunReport
 from tools.workflow_commands import annotation
 
 
@@ -22,23 +20,19 @@ def enabled(env: Mapping[str, str] | None = None) -> bool:
     return (os.environ if env is None else env).get("GITHUB_ACTIONS") == "true"
 
 
-def annotations(report: dict[str, Any]) -> list[str]:
+def annotations(report: RunReport) -> list[str]:
     lines = []
-    flagged = [entry for entry in report["entries"] if entry["status"] in SECTION_ORDER]
-    for entry in sorted(flagged, key=lambda e: SECTION_ORDER.index(e["status"])):
-        message = f"{entry['name']} is {entry['status']}: " + ("; ".join(entry["reasons"]) or "no reason recorded")
-        if entry.get("moved_to"):
-            message += f" (new address: {entry['moved_to']})"
-        title = f"{entry['name']} is {entry['status']}"
-        lines.append(
-            annotation(
-                "warning", message, file=str(entry.get("file", "")), line=int(entry.get("line") or 1), title=title
-            )
-        )
+    flagged = [entry for entry in report.entries if entry.status.flagged]
+    for entry in sorted(flagged, key=lambda e: e.status.report_order):
+        message = f"{entry.name} is {entry.status}: " + ("; ".join(entry.reasons) or "no reason recorded")
+        if entry.moved_to:
+            message += f" (new address: {entry.moved_to})"
+        title = f"{entry.name} is {entry.status}"
+        lines.append(annotation("warning", message, file=entry.file, line=entry.line or 1, title=title))
     return lines
 
 
-def publish(report: dict[str, Any], markdown: str, stream: TextIO, env: Mapping[str, str] | None = None) -> None:
+def publish(report: RunReport, markdown: str, stream: TextIO, env: Mapping[str, str] | None = None) -> None:
     env = os.environ if env is None else env
     summary = env.get("GITHUB_STEP_SUMMARY")
     if summary:

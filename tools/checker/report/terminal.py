@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from tools.status import STATUSES
+from tools.results import RunReport, Status
 
 
 class TerminalProgress:
@@ -66,14 +66,16 @@ class TerminalProgress:
         print(f"checked {self.done}/{self.total}", file=self.stream, flush=True)
 
 
-def print_summary(report: dict[str, Any], stream: TextIO | None = None) -> None:
-    """A short table of the statuses, and where the run stopped early, a line saying so."""
+def print_summary(report: RunReport, stream: TextIO | None = None) -> None:
+    """A short table of the statuses, the requests made, and what the run could not reach."""
     console = Console(file=stream or sys.stdout)
-    table = Table(title="Catalog health" + ("" if report["complete"] else " (incomplete run)"))
+    table = Table(title="Catalog health" + ("" if report.complete else " (incomplete run)"))
     table.add_column("status")
     table.add_column("entries", justify="right")
-    for status in STATUSES:
-        table.add_row(status, str(report["summary"].get(status, 0)))
+    for status in Status:
+        table.add_row(status, str(report.summary.get(status, 0)))
     console.print(table)
-    requests = ", ".join(f"{kind} {count}" for kind, count in report["requests"].items())
+    requests = ", ".join(f"{kind} {count}" for kind, count in report.requests.items())
     console.print(f"requests: {requests}", highlight=False, markup=False)
+    for source, why in report.unreachable().items():
+        console.print(f"could not reach {source}: {why}", highlight=False, markup=False)

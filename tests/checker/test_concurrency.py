@@ -1,4 +1,4 @@
-"""Global and per-host limits, bounded workers and no head-of-line blocking, seen from the servers."""
+"""Global and per-host limits on every request, bounded workers, no head-of-line blocking: seen from the servers."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import asyncio
 
 from tests.checker.hosts import Connection, Handler, Host, Request, respond
 from tools.checker.facts import LinkResult
+from tools.checker.fanout import check_links
 from tools.checker.http import HttpClient
-from tools.checker.run import check_links
-from tools.checker.scheduler import HostScheduler
+from tools.checker.limits import HostScheduler, RequestLimits, run_workers
 from tools.checker.settings import Settings
 
 
@@ -83,6 +83,57 @@ async def test_a_slow_host_does_not_hold_up_the_others() -> None:
         results = await run_links(urls, concurrency=4, per_host=2, timeout=3.0)
     assert all(r.status == "ok" for r in results.values()), {r.reason for r in results.values()}
     assert slow_host.max_in_flight <= 2
+
+
+async def test_head_requests_reuse_their_connections() -> None:
+    """A HEAD is read to its (empty) end, so its connection serves the next request to that host."""
+    peers: set[object] = set()
+
+    async def answer(request: Request, conn: Connection) -> bool:
+        peers.add(conn.writer.get_extra_info("peername"))
+        return await respond(200, delay=0.01)(request, conn)
+
+    async with Host("127.0.0.43", default=answer) as host:
+        results = await run_links([host.url(f"/{i}") for i in range(40)], concurrency=10, per_host=3)
+    assert [r.status for r in results.values()] == ["ok"] * 40
+    assert len(host.requests) == 40 and all(r.method == "HEAD" for r in host.requests)
+    assert len(peers) <= 3, f"{len(peers)} connections for 40 HEADs at 3 per host"
+
+
+async def test_request_limits_hold_per_host_and_overall() -> None:
+    limits = RequestLimits(concurrency=5, per_host=2)
+    now: dict[str, int] = {}
+    peak_host = peak_all = 0
+
+    async def request(host: str) -> None:
+        nonlocal peak_host, peak_all
+        async with limits.slot(host):
+            now[host] = now.get(host, 0) + 1
+            peak_host, peak_all = max(peak_host, now[host]), max(peak_all, sum(now.values()))
+            await asyncio.sleep(0.002)
+            now[host] -= 1
+
+    async with asyncio.TaskGroup() as group:
+        for i in range(200):
+            group.create_task(request("big" if i % 3 else f"small{i % 7}"))
+    assert (peak_host, peak_all) == (2, 5)
+
+
+async def test_workers_are_bounded_and_handle_every_item_once() -> None:
+    done: list[int] = []
+    busy = peak = 0
+
+    async def handle(item: int) -> None:
+        nonlocal busy, peak
+        busy += 1
+        peak = max(peak, busy)
+        await asyncio.sleep(0.001 * (item % 3))
+        busy -= 1
+        done.append(item)
+
+    await run_workers(range(200), 4, handle)
+    assert sorted(done) == list(range(200))
+    assert peak == 4
 
 
 async def test_workers_are_bounded_not_one_task_per_job() -> None:

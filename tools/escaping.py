@@ -1,0 +1,64 @@
+"""Escaping untrusted text (catalog entries, pull requests, server answers) for Markdown and HTML.
+
+A security boundary, so it lives in one place. Catalog text is data: a name like `a|b <script>`
+must not break a table, open an HTML tag or become a link. GitHub workflow commands have their
+own rules: tools/workflow_commands.py.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from urllib.parse import quote
+
+# Every ASCII punctuation mark CommonMark or GitHub could read as syntax somewhere in a line.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+# What formats text in the middle of a line or table cell; leaves addresses and versions readable.
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
+
+
+def one_line(text: object) -> str:
+    """Any text squashed to one line: runs of whitespace, line breaks included, become one space."""
+    return " ".join(str(text).split())
+
+
+def html(text: object) -> str:
+    """Text as HTML: `<`, `>`, `&` and both quotes escaped, so it is safe in content and attributes."""
+    return _html.escape(str(text), quote=True)
+
+
+def _no_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def md(text: object) -> str:
+    """Plain text that renders as itself anywhere in a Markdown line, tables included."""
+    return _MD_SPECIAL.sub(r"\\\1", _no_html(one_line(text)))
+
+
+def md_inline(text: object) -> str:
+    """Plain text that renders as itself inside a line or table cell (not at a line's start)."""
+    return _MD_INLINE.sub(r"\\\1", _no_html(one_line(text)))
+
+
+def md_url(url: str) -> str:
+    """An address safe as a Markdown link destination: no spaces, parentheses or angle brackets."""
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._[]")
+
+
+def md_link(text: object, url: str) -> str:
+    return f"[{md(text)}]({md_url(url)})"
+
+
+def md_code(text: object) -> str:
+    """Inline code that cannot be closed early by backticks in the text.
+
+    CommonMark closes a code span only with a run of exactly as many backticks as opened it, so
+    the fence is one longer than the longest run in the text (a redirect's query string, say).
+    """
+    flat = one_line(text)
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    if not longest:
+        return f"`{flat}`"
+    fence = "`" * (longest + 1)
+    return f"{fence} {flat} {fence}"
