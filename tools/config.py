@@ -26,7 +26,7 @@ SITE_VARIABLES: tuple[tuple[str, str], ...] = (
     ("AWESOME_CATALOG_DIR", "the catalog a site build reads (default catalog/)"),
     ("AWESOME_STATUS_FILE", "the checker's figures a site build shows (default status.json in the catalog)"),
     ("AWESOME_CONTRIBUTING", "the file the Contributing page is made from (default CONTRIBUTING.md)"),
-    ("SITE_URL", "the site's public address (mkdocs.yml; feed and catalog.json links)"),
+    ("SITE_URL", "the site's public address (mkdocs.yml: feed and catalog.json links; the README's link)"),
     ("AWESOME_REPOSITORY_URL", "the repository's address, for links to files (mkdocs.yml)"),
 )
 ACTIONS_VARIABLES: tuple[tuple[str, str], ...] = (
@@ -62,6 +62,7 @@ class Config:
     catalog_dir: Path | None = None
     status_file: Path | None = None
     contributing_file: Path | None = None
+    site_url: str | None = None
     in_actions: bool = False
     step_summary: Path | None = None
     server_url: str = "https://github.com"
@@ -87,6 +88,7 @@ class Config:
             catalog_dir=_path(get("AWESOME_CATALOG_DIR")),
             status_file=_path(get("AWESOME_STATUS_FILE")),
             contributing_file=_path(get("AWESOME_CONTRIBUTING")),
+            site_url=get("SITE_URL"),
             in_actions=env.get("GITHUB_ACTIONS") == "true",
             step_summary=_path(get("GITHUB_STEP_SUMMARY")),
             server_url=(get("GITHUB_SERVER_URL") or "https://github.com").rstrip("/"),

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from tools.catalog import Catalog, Entry, load_catalog
 from tools.config import Config
 from tools.paths import CATALOG_DIR, REPO_ROOT
-from tools.results import EntryResult, Status, StatusFile
+from tools.results import EntryResult, Status, StatusFile, TrendPoint
 from tools.status import load_status
 
 # Statuses that get a visible mark on a category page, and that "hide inactive" hides.
@@ -117,6 +117,14 @@ class SiteData:
         if entry.id not in self._figures:
             self._figures[entry.id] = Figures.from_result(self.status.entries.get(entry.id))
         return self._figures[entry.id]
+
+    def is_retired(self, entry: Entry) -> bool:
+        """A retired entry names its successor (catalog key `successor:`); it is listed apart, after live ones."""
+        return entry.successor is not None
+
+    def trend(self, entry: Entry) -> list[TrendPoint]:
+        """The entry's weekly stars and releases from status.json's `trends`, oldest first ([] when none)."""
+        return self.status.trends.get(entry.id, [])
 
     @property
     def checked_at(self) -> datetime | None:
