@@ -152,3 +152,36 @@ async def test_a_page_dripped_slowly_is_read_for_one_timeout_at_most() -> None:
         result = await check(host.url("/"), home_page=True, timeout=0.5)
         elapsed = time.monotonic() - started
     assert result.status == "ok" and elapsed < 1.5
+
+
+META_REFRESH_TO_SEDO = (
+    b"<html><head><meta http-equiv='Refresh' content='0; URL=https://sedo.com/search/details/?domain=asyncthing.io'>"
+    b"</head><body></body></html>"
+)
+SCRIPT_TO_AFTERNIC = page(
+    "asyncthing.io", script='window.location.href = "https://www.afternic.com/forsale/asyncthing.io?utm_source=TDFS";'
+)
+
+
+async def test_a_page_that_sends_the_browser_to_a_parking_service_is_dead() -> None:
+    # linkinator#552: meta refresh redirects are not followed; bookmarks-organizer#130: GoDaddy-parked
+    # domains are missed by redirect detection because the page itself (200) sends the browser on.
+    for body in (META_REFRESH_TO_SEDO, SCRIPT_TO_AFTERNIC):
+        async with Host(routes={"/": respond(200, HTML, body)}) as host:
+            result = await check(host.url("/"), home_page=True)
+        assert (result.status, result.http_status) == ("dead", 200), body
+        assert result.reason is not None and "a domain parking or sale service" in result.reason
+
+
+async def test_a_page_that_links_or_refreshes_elsewhere_is_not_parked() -> None:
+    # The other side: a real page that links to a registrar, or refreshes to its own docs, stays ok.
+    real = [
+        page("Acme", "<p>We bought our domain at <a href='https://www.afternic.com/'>Afternic</a>.</p>"),
+        b"<html><head><meta http-equiv='refresh' content='0; url=https://acme.example/docs/'></head></html>",
+        page("Acme", script="if (old) { window.location.href = '/v2/'; }"),
+        page("Acme", script='location.replace("http://[oops/");'),
+    ]
+    for body in real:
+        async with Host(routes={"/": respond(200, HTML, body)}) as host:
+            result = await check(host.url("/"), home_page=True)
+        assert (result.status, result.reason) == ("ok", None), body
