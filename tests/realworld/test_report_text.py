@@ -1,0 +1,49 @@
+"""The health issue and the pull-request summary quote text nobody reviewed: servers' pages, catalog names.
+
+GitHub turns `@name` in an issue or comment into a mention that notifies that user or team;
+a page title a site chose must not ping people from this repository.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.checker.checkkit import write_entries
+from tests.checker.hosts import Host, respond, threaded
+from tools.escaping import md, md_inline
+
+CHALLENGE = b"<html><head><title>Just a moment @octocat and @github/security</title></head><body></body></html>"
+MENTION = re.compile(r"(?<![A-Za-z0-9])@[A-Za-z0-9]")  # what GitHub reads as @user or @org/team
+
+
+@pytest.fixture
+def here(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    monkeypatch.chdir(tmp_path)
+    for name in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PYPI_URL", "http://pypi.invalid")
+    monkeypatch.setenv("AWESOME_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path
+
+
+def test_a_page_title_quoted_in_the_report_mentions_nobody(here: Path, awesome: Callable) -> None:
+    # agent-sh/agnix#924, dependabot-core#3157: quoted third-party text notified the users it named.
+    headers = {"Server": "cloudflare", "Content-Type": "text/html"}
+    web = Host("127.0.0.231", routes={"/": respond(403, headers, CHALLENGE)})
+    with threaded(web):
+        write_entries(here / "catalog", [{"name": "Walled", "url": web.url("/")}])
+        result = awesome("check", "--catalog", "catalog", "--markdown", "health.md", "--timeout", "0.5")
+    assert result.code == 0, result.err
+    text = Path("health.md").read_text(encoding="utf-8")
+    assert "Just a moment @\u200boctocat and @\u200bgithub/security" in text  # reads the same, pings nobody
+    assert not MENTION.search(text)
+
+
+@pytest.mark.parametrize("escape", [md, md_inline])
+def test_mentions_are_broken_but_addresses_are_not(escape: Callable[[str], str]) -> None:
+    assert not MENTION.search(escape("thanks @octocat, (@team) and\n@org/team"))
+    assert "user@example.org" in escape("mail user@example.org").replace("\\", "")
