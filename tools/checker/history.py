@@ -8,7 +8,8 @@ Rules (the module docstring of tools.status has the file's shape):
   first failure: a maintainer re-running the check during a short outage makes runs, not time.
   The reason says since when; a streak whose start cannot be read (a hand edit) starts its clock
   again. Anything the server answered (ok, moved, a bot wall, a certificate problem, 403, 429, ...)
-  ends the streak; a 404/410 or GitHub's "not found" is dead at once and needs no streak. A URL appearing in several entries counts once per run.
+  ends the streak; a 404/410 or GitHub's "not found" is dead at once and needs no streak. A URL
+  appearing in several entries counts once per run.
 - Only failures of the links themselves count. GitHub's or PyPI's API being unreachable says
   nothing about a project, so it never builds a streak.
 - A run in which not a single link could be reached (and more than one host was tried) says the
