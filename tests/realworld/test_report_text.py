@@ -47,3 +47,14 @@ def test_a_page_title_quoted_in_the_report_mentions_nobody(here: Path, awesome: 
 def test_mentions_are_broken_but_addresses_are_not(escape: Callable[[str], str]) -> None:
     assert not MENTION.search(escape("thanks @octocat, (@team) and\n@org/team"))
     assert "user@example.org" in escape("mail user@example.org").replace("\\", "")
+
+
+def test_the_report_states_the_streak_rule_the_checker_applies(here: Path, awesome: Callable) -> None:
+    # Issue 9, kind 2: three runs within minutes make no dead link; the report must not promise otherwise.
+    gone = Host("127.0.0.232")  # never started: refused
+    write_entries(here / "catalog", [{"name": "Gone", "url": gone.url("/")}])
+    result = awesome("check", "--catalog", "catalog", "--markdown", "health.md", "--timeout", "0.5")
+    assert result.code == 0, result.err
+    text = Path("health.md").read_text(encoding="utf-8")
+    assert "unreachable on three runs spanning at least 14 days becomes dead" in text
+    assert "for three runs becomes dead" not in text

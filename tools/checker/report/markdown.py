@@ -28,7 +28,7 @@ FIXES = {
     "choice.",
     Status.STALE: "check whether it is still maintained; remove it if not.",
     Status.UNKNOWN: "nothing yet: these could not be checked this time and will be checked again on the next run "
-    "(a link that stays unreachable for three runs becomes dead).",
+    "(a link that stays unreachable on three runs spanning at least 14 days becomes dead).",
 }
 # Sections folded away in the issue: long when a whole service was unreachable, and not actionable.
 FOLDED = frozenset({Status.UNKNOWN})
