@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.checker.checkkit import catalog_of
-from tests.checker.hosts import Host, by_method, respond
+from tests.checker.hosts import Connection, Host, Request, by_method, respond
 from tests.realworld.kit import Certificates, check, runs
 from tools.checker.certificates import CERTIFICATE_PROBLEM
 from tools.checker.walls import BOT_WALL
@@ -169,3 +169,22 @@ async def test_a_bad_certificate_at_youtubes_oembed_builds_no_streak() -> None:
         )
     assert (result.status, result.connect_failure) == ("unknown", False)
     assert result.reason == f"YouTube oEmbed: {CERTIFICATE_PROBLEM}: certificate has expired"
+
+
+def html_only(request: Request) -> int:
+    """crates.io's rule: the page for a request that asks for HTML, a JSON 404 for anything else."""
+    return 200 if "html" in request.headers.get("accept", "") else 404
+
+
+async def test_a_site_that_serves_pages_only_to_those_asking_for_html_is_not_dead() -> None:
+    # rust-lang/crates.io#788, zola#384, xregistry/spec#518: 404 to `Accept: */*`, 200 with `Accept: text/html`.
+    async def negotiate(request: Request, conn: Connection) -> bool:
+        await conn.send(
+            html_only(request), {"Content-Type": "text/html"}, b"<title>tokio</title>", head=request.method == "HEAD"
+        )
+        return True
+
+    async with Host(routes={"/crates/tokio": negotiate}) as host:
+        docs = await check(host.url("/crates/tokio"))
+        home = await check(host.url("/crates/tokio"), home_page=True)
+    assert (docs.status, docs.http_status) == (home.status, home.http_status) == ("ok", 200)
