@@ -191,21 +191,15 @@ async def test_a_site_that_serves_pages_only_to_those_asking_for_html_is_not_dea
     assert (docs.status, docs.http_status) == (home.status, home.http_status) == ("ok", 200)
 
 
-def test_certificate_problems_are_listed_as_warnings_in_the_report(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, awesome: Callable
-) -> None:
+def test_certificate_problems_are_listed_as_warnings_in_the_report(elsewhere: Path, awesome: Callable) -> None:
     # Issue 9, kind 1: "listed for the maintainer as a certificate warning", not folded away among the unknowns
     # that sort themselves out: microcks.io#183 (amqp.org's expired certificate) needed a maintainer to act.
-    monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("AWESOME_CACHE_DIR", str(tmp_path / "cache"))
     certs = Certificates()
     signed = Host("127.0.0.69", routes={"/": respond(200)}, tls=certs.server("127.0.0.69", "self-signed"))
     with threaded(signed):
         refused = Host("127.0.0.70")  # never started
         write_entries(
-            tmp_path / "catalog",
+            elsewhere / "catalog",
             [{"name": "Selfsigned", "url": signed.url("/")}, {"name": "Refused", "url": refused.url("/")}],
         )
         result = awesome("check", "--catalog", "catalog", "--markdown", "health.md", "--timeout", "0.5")

@@ -22,22 +22,12 @@ MENTION = re.compile(r"(?<![A-Za-z0-9])@[A-Za-z0-9]")  # what GitHub reads as @u
 REFERENCE = re.compile(r"#\d")  # what GitHub reads as an issue or pull request (#1, owner/repo#1)
 
 
-@pytest.fixture
-def here(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    monkeypatch.chdir(tmp_path)
-    for name in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("PYPI_URL", "http://pypi.invalid")
-    monkeypatch.setenv("AWESOME_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path
-
-
-def test_a_page_title_quoted_in_the_report_mentions_nobody(here: Path, awesome: Callable) -> None:
+def test_a_page_title_quoted_in_the_report_mentions_nobody(elsewhere: Path, awesome: Callable) -> None:
     # agent-sh/agnix#924, dependabot-core#3157: quoted third-party text notified the users it named.
     headers = {"Server": "cloudflare", "Content-Type": "text/html"}
     web = Host("127.0.0.231", routes={"/": respond(403, headers, CHALLENGE)})
     with threaded(web):
-        write_entries(here / "catalog", [{"name": "Walled", "url": web.url("/")}])
+        write_entries(elsewhere / "catalog", [{"name": "Walled", "url": web.url("/")}])
         result = awesome("check", "--catalog", "catalog", "--markdown", "health.md", "--timeout", "0.5")
     assert result.code == 0, result.err
     text = Path("health.md").read_text(encoding="utf-8")
@@ -52,10 +42,10 @@ def test_mentions_and_references_are_broken_but_addresses_are_not(escape: Callab
     assert "user@example.org" in escape("mail user@example.org").replace("\\", "")
 
 
-def test_the_report_states_the_streak_rule_the_checker_applies(here: Path, awesome: Callable) -> None:
+def test_the_report_states_the_streak_rule_the_checker_applies(elsewhere: Path, awesome: Callable) -> None:
     # Issue 9, kind 2: three runs within minutes make no dead link; the report must not promise otherwise.
     gone = Host("127.0.0.232")  # never started: refused
-    write_entries(here / "catalog", [{"name": "Gone", "url": gone.url("/")}])
+    write_entries(elsewhere / "catalog", [{"name": "Gone", "url": gone.url("/")}])
     result = awesome("check", "--catalog", "catalog", "--markdown", "health.md", "--timeout", "0.5")
     assert result.code == 0, result.err
     text = Path("health.md").read_text(encoding="utf-8")
