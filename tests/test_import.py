@@ -284,3 +284,91 @@ def test_importing_the_projects_own_readme_reproduces_the_catalogs_required_fiel
         }
 
     assert required(tmp_path / "out") == required(CATALOG_DIR)
+
+
+def test_furniture_headings_with_emoji_are_not_sections(in_tmp, awesome):
+    readme(
+        in_tmp,
+        """\
+        # Awesome Things
+
+        ## 📖 Table of Contents
+
+        - [Clients](#-clients)
+
+        ## 🌐 Clients
+
+        - [httpx](https://github.com/encode/httpx) - Client with sync and async APIs.
+
+        ## Contributing 🤝
+
+        Pull requests welcome; read the guide first.
+
+        ## ⚖️ License:
+
+        CC0.
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert (result.code, result.err) == (
+        0,
+        "README.md:7: note: no text under '🌐 Clients'; its description is its title\n",
+    )
+    assert sorted(p.name for p in (in_tmp / "out").iterdir()) == ["clients.yml"]
+
+
+def test_struck_through_items_are_reported_not_imported_as_live_projects(in_tmp, awesome):
+    readme(
+        in_tmp,
+        """\
+        ## Clients
+
+        - [httpx](https://github.com/encode/httpx) - Client with sync and async APIs.
+        - ~~[aiohttp-retired](https://github.com/example/retired) - No longer maintained.~~
+        - [old-client](https://github.com/example/old) - ~~Deprecated~~, use httpx.
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert result.code == 1
+    assert result.err.splitlines()[1:] == [
+        "README.md:4: 'aiohttp-retired' is struck through: the list marks it retired; "
+        "add it by hand with `successor:` if it belongs",
+    ]
+    names = [e["name"] for e in load_file(in_tmp / "out/clients.yml").data["entries"]]
+    assert names == ["httpx", "old-client"]
+
+
+def test_an_address_without_a_name_is_reported_with_how_to_write_it(in_tmp, awesome):
+    readme(
+        in_tmp,
+        """\
+        ## Clients
+
+        - [httpx](https://github.com/encode/httpx) - Client with sync and async APIs.
+        - <https://github.com/example/autolink> - An autolink.
+        - https://github.com/example/bare - A bare address.
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert result.code == 1
+    assert result.err.splitlines()[1:] == [
+        "README.md:4: the link's text is its address; write it as [Name](https://github.com/example/autolink) "
+        "- Description.",
+        "README.md:5: an address that is not a link; write it as [Name](https://...) - Description.",
+    ]
+    assert [e["name"] for e in load_file(in_tmp / "out/clients.yml").data["entries"]] == ["httpx"]
+
+
+def test_lists_nested_deeper_than_the_parser_reads_are_reported_not_dropped(in_tmp, awesome):
+    nested = "".join(
+        f"{'  ' * depth}- [n{depth}](https://example.org/{depth}) - Level {depth}.\n" for depth in range(12)
+    )
+    (in_tmp / "README.md").write_text(
+        f"## Deep\n\n{nested}\n## After\n\n- [x](https://example.org/x) - After the list.\n", encoding="utf-8"
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert result.code == 1
+    assert result.err.splitlines()[1:] == [
+        "README.md:12: lists nested this deep are more than the Markdown parser reads; "
+        "nothing from here to line 18 was imported: flatten the list",
+    ]
