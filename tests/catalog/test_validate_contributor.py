@@ -166,3 +166,56 @@ def test_an_unknown_base_still_validates_and_says_why_duplicates_are_placed_by_f
     result = awesome("annotate-validate", "--catalog", "catalog", "--base", "main")
     assert result.code == 0
     assert result.err.startswith("note: duplicates are reported at the later entry in the files")
+
+
+def test_a_key_slipped_to_the_start_of_the_line_is_blamed_and_told_to_indent(write_catalog, awesome):
+    indent = "this key starts the line, so it is read as a key of the file and ends the list of entries; indent it like the keys of the entry above"
+    slipped_mid_entry = category("Alpha", "Beta").replace(
+        "    url: https://example.org/alpha", "url: https://example.org/alpha"
+    )
+    slipped_between = category("Alpha", "Beta").replace("  - name: Beta", "pypi: alpha\n  - name: Beta")
+    write_catalog({"mid.yml": slipped_mid_entry, "between.yml": slipped_between})
+    result = awesome("validate", "--catalog", "catalog")
+    assert result.code == 1
+    assert [line.split(" (the parser says:")[0] for line in result.lines] == [
+        f"catalog/between.yml:7: YAML syntax error: {indent}",
+        f"catalog/mid.yml:5: YAML syntax error: {indent}",
+    ]
+
+
+def test_a_slipped_key_the_file_also_has_names_both_lines(write_catalog, awesome):
+    write_catalog({"web.yml": category("Alpha").replace("    description:", "description:")})
+    result = awesome("validate", "--catalog", "catalog")
+    assert (result.code, result.lines) == (
+        1,
+        [
+            'catalog/web.yml:6: YAML syntax error: found duplicate key "description", the file\'s own is on line 2; '
+            "if this line belongs to the entry above, indent it like that entry's keys"
+        ],
+    )
+
+
+def test_a_key_written_twice_in_an_entry_names_the_first(write_catalog, awesome):
+    write_catalog({"web.yml": category("Alpha") + "    url: https://example.org/again\n"})
+    result = awesome("validate", "--catalog", "catalog")
+    assert (result.code, result.lines) == (
+        1,
+        ['catalog/web.yml:7: YAML syntax error: found duplicate key "url" (first on line 5); write each key once'],
+    )
+
+
+def test_a_slipped_key_after_the_last_entry_and_a_misspelt_key_get_their_fix(write_catalog, awesome):
+    text = category("Alpha").replace("description: Good", "descripton: Good") + "    tgas: [http]\n    title: A\n"
+    text += "tags: [http]\n"
+    write_catalog({"web.yml": text})
+    result = awesome("validate", "--catalog", "catalog")
+    assert (result.code, result.lines) == (
+        1,
+        [
+            "catalog/web.yml:4: entry 'Alpha': missing required key 'description'",
+            "catalog/web.yml:6: entry 'Alpha': unknown key 'descripton' (did you mean 'description'?)",
+            "catalog/web.yml:7: entry 'Alpha': unknown key 'tgas' (did you mean 'tags'?)",
+            "catalog/web.yml:8: entry 'Alpha': unknown key 'title'",
+            "catalog/web.yml:9: unknown key 'tags': it is an entry's key; indent it like the keys of the entry above",
+        ],
+    )

@@ -214,7 +214,16 @@ def _child_location(stack: list[list[Any]], event: Any, lines: dict[Location, in
 def _key(top: list[Any], event: ScalarEvent, value: Any, lines: dict[Location, int]) -> None:
     key = value if type(value) is str else event.value  # `2026: x` and `true: x` are keys as written
     if key in top[0]:
-        raise _Refused(_line(event), f'YAML syntax error: found duplicate key "{key}"; write each key once')
+        first = lines.get((*top[1], key), 0)
+        if not top[1] and "entries" in top[0]:  # a file-level key again, below the entries: an entry's key unindented
+            raise _Refused(
+                _line(event),
+                f'YAML syntax error: found duplicate key "{key}", the file\'s own is on line {first}; '
+                "if this line belongs to the entry above, indent it like that entry's keys",
+            )
+        raise _Refused(
+            _line(event), f'YAML syntax error: found duplicate key "{key}" (first on line {first}); write each key once'
+        )
     top[2] = key
     lines[(*top[1], key)] = _line(event)
 
@@ -222,7 +231,8 @@ def _key(top: list[Any], event: ScalarEvent, value: Any, lines: dict[Location, i
 def _no_tag(event: Any) -> None:
     tag = event.tag
     if tag is not None and tag not in (f"{_CORE}map", f"{_CORE}seq", f"{_CORE}str", "!"):
-        raise _Refused(_line(event), f"YAML tags such as {tag!r} are not allowed; remove the tag")
+        written = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag  # as the contributor typed it
+        raise _Refused(_line(event), f"YAML tags such as {written!r} are not allowed; remove the tag")
 
 
 def _scalar(event: ScalarEvent) -> Any:

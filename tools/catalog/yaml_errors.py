@@ -13,6 +13,10 @@ from tools.catalog.problems import Problem
 
 _MORE = "this line is indented more than the key above it; line its key up with the key above"
 _LESS = "this line is indented less than the key above it; line its key up with the key above"
+_SLIPPED = (
+    "this key starts the line, so it is read as a key of the file and ends the list of entries; "
+    "indent it like the keys of the entry above"
+)
 
 
 def syntax_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -26,7 +30,11 @@ def syntax_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     unclosed = ("quoted scalar" in context and "end of stream" in (exc.problem or "")) or "flow" in context
     if exc.context_mark and (unclosed or said.startswith("could not find expected ':'")):
         line = exc.context_mark.line + 1  # the parser gave up lines later than where the mistake is
-    hint = _hint(text.splitlines(), line, mark.column if mark else 0, exc)
+    lines = text.splitlines()
+    slipped = _slipped_key(lines, line)
+    if slipped:
+        return Problem(file, slipped, f"YAML syntax error: {_SLIPPED} (the parser says: {said})")
+    hint = _hint(lines, line, mark.column if mark else 0, exc)
     message = f"{hint} (the parser says: {said})" if hint else said
     return Problem(file, line, f"YAML syntax error: {message}")
 
@@ -43,6 +51,24 @@ def _key_indent(line: str) -> int:
         stripped = stripped[2:].lstrip(" ")
         indent = len(line) - len(stripped)
     return indent
+
+
+def _slipped_key(lines: list[str], line: int) -> int | None:
+    """The line of a `key:` written at column 0 between indented lines (an entry's key that lost its indent).
+
+    The parser only fails on the indented line after it, so that is where it points; the fault is above.
+    """
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if not here.strip() or _indent(here) == 0:
+        return None
+    content = [(number, text) for number, text in enumerate(lines[: line - 1], start=1) if text.strip()]
+    content = [(number, text) for number, text in content if not text.lstrip().startswith("#")]
+    if len(content) < 2:
+        return None
+    (number, above), (_, before) = content[-1], content[-2]
+    if _indent(above) == 0 and ":" in above and not above.startswith(("-", "#")) and _indent(before) > 0:
+        return number
+    return None
 
 
 def _line_above(lines: list[str], index: int) -> str | None:
