@@ -372,3 +372,30 @@ def test_lists_nested_deeper_than_the_parser_reads_are_reported_not_dropped(in_t
         "README.md:12: lists nested this deep are more than the Markdown parser reads; "
         "nothing from here to line 18 was imported: flatten the list",
     ]
+
+
+def test_links_inside_html_blocks_are_reported_and_comments_stay_quiet(in_tmp, awesome):
+    readme(
+        in_tmp,
+        """\
+        ## Clients
+
+        - [httpx](https://github.com/encode/httpx) - Client with sync and async APIs.
+
+        <details>
+        <summary>Older clients</summary>
+        - [aiohttp](https://github.com/aio-libs/aiohttp) - Client and server.
+        </details>
+
+        <ul><li><a href="https://github.com/example/html">html</a> - An item written in HTML.</li></ul>
+
+        <!-- - [hidden](https://github.com/example/hidden) - Commented out on purpose. -->
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert result.code == 1
+    why = "links inside an HTML block in section 'Clients' are not read; write them as Markdown list items"
+    assert result.err.splitlines()[1:] == [
+        f"README.md:5: {why} (leave a blank line after <summary>)",
+        f"README.md:10: {why}",
+    ]

@@ -33,6 +33,8 @@ META_SECTIONS = frozenset(
 )
 _EDGE_SYMBOLS = re.compile(r"^[\W_]+|[\W_]+$")  # emoji, colons and rules around a heading's words
 _CONTAINERS = frozenset(("bullet_list_open", "ordered_list_open", "list_item_open", "blockquote_open"))
+_HTML_COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
+_HTML_LINK = re.compile(r"href\s*=\s*[\"']?(?!#)|\]\(\s*https?://", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*(?:[-–—:|]+\s*)?")
 _PYPI_PROJECT = re.compile(r"^https?://pypi\.(?:org|python\.org)/(?:project|pypi)/([A-Za-z0-9._-]+)/?", re.IGNORECASE)
 
@@ -115,7 +117,12 @@ def parse_readme(text: str) -> ParsedReadme:
                     skipped.append(found)  # a label without a link over nested items is only a grouping
             index = end
             continue
-        if token.type not in ("html_block", "hr"):  # comments, markup and rules are not content
+        if token.type == "html_block" and _hides_links(token.content):
+            why = f"links inside an HTML block in section {section.title!r} are not read; write them as Markdown list items"
+            skipped.append(
+                Skipped(line, why + (" (leave a blank line after <summary>)" if "<summary" in token.content else ""))
+            )
+        elif token.type not in ("html_block", "hr"):  # comments, markup and rules are not content
             skipped.append(Skipped(line, f"{_what(token)} in section {section.title!r} is not a list item"))
         index = _skip_block(tokens, index)
     return ParsedReadme(sections, skipped)
@@ -129,6 +136,12 @@ def _unread(tokens: Sequence[Token], max_nesting: int) -> list[Skipped]:
             why = f"lists nested this deep are more than the Markdown parser reads; nothing from here to line {last} was imported: flatten the list"
             return [Skipped(first + 1, why)]
     return []
+
+
+def _hides_links(html: str) -> bool:
+    """Whether an HTML block (other than a comment, which hides on purpose) holds links a reader would see."""
+    visible = _HTML_COMMENT.sub("", html)
+    return bool(_HTML_LINK.search(visible))
 
 
 def _only_anchors(inline: Token) -> bool:
