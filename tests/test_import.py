@@ -399,3 +399,25 @@ def test_links_inside_html_blocks_are_reported_and_comments_stay_quiet(in_tmp, a
         f"README.md:5: {why} (leave a blank line after <summary>)",
         f"README.md:10: {why}",
     ]
+
+
+def test_extra_links_between_the_name_and_the_description_stay_out_of_the_description(in_tmp, awesome):
+    readme(
+        in_tmp,
+        """\
+        ## Talks
+
+        * [Topics of Interest](https://youtu.be/ZzfHjytDceU) | [screencast](https://youtu.be/lYe8W04ERnY) | [slides](https://speakerdeck.com/dabeaz/topics) - PyCon Brasil 2015 keynote (David Beazley).
+        * [Walkthrough](https://www.youtube.com/playlist?list=PL1), [blog post](https://pgbovine.net/walkthrough.htm) - 8-part code walkthrough (Philip Guo).
+        * [Only links](https://youtu.be/abc) | [slides](https://example.org/slides)
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert result.err.splitlines()[1:] == [
+        "README.md:5: 'Only links' has no description; write one after ` - ` and import again"
+    ]
+    entries = load_file(in_tmp / "out/talks.yml").data["entries"]
+    assert [(e["name"], e["url"], e["description"]) for e in entries] == [
+        ("Topics of Interest", "https://youtu.be/ZzfHjytDceU", "PyCon Brasil 2015 keynote (David Beazley)."),
+        ("Walkthrough", "https://www.youtube.com/playlist?list=PL1", "8-part code walkthrough (Philip Guo)."),
+    ]

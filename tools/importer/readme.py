@@ -35,6 +35,7 @@ _EDGE_SYMBOLS = re.compile(r"^[\W_]+|[\W_]+$")  # emoji, colons and rules around
 _CONTAINERS = frozenset(("bullet_list_open", "ordered_list_open", "list_item_open", "blockquote_open"))
 _HTML_COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
 _HTML_LINK = re.compile(r"href\s*=\s*[\"']?(?!#)|\]\(\s*https?://", re.IGNORECASE)
+_LINK_JOINER = re.compile(r"[\s|,/·•]*")  # what sits between links listed side by side
 _SEPARATOR = re.compile(r"^\s*(?:[-–—:|]+\s*)?")
 _PYPI_PROJECT = re.compile(r"^https?://pypi\.(?:org|python\.org)/(?:project|pypi)/([A-Za-z0-9._-]+)/?", re.IGNORECASE)
 
@@ -208,11 +209,25 @@ def read_item(inline: Token, line: int) -> Item | Skipped | None:
             line,
             f"{name!r} is struck through: the list marks it retired; add it by hand with `successor:` if it belongs",
         )
-    description = _SEPARATOR.sub("", flatten(children[end + 1 :]), count=1)
+    description = _SEPARATOR.sub("", flatten(children[_after_sibling_links(children, end + 1) :]), count=1)
     if not description:
         return Skipped(line, f"{name!r} has no description; write one after ` - ` and import again")
     pypi = next((m.group(1) for _, _, href in links if (m := _PYPI_PROJECT.match(href))), None)
     return Item(line, name, url, description, pypi)
+
+
+def _after_sibling_links(children: Sequence[Token], start: int) -> int:
+    """Where the description begins: past links beside the name, as in `[Talk](v) | [slides](s) - Description.`"""
+    position = start
+    while position < len(children):
+        child = children[position]
+        if child.type == "link_open":
+            position = next(i for i in range(position, len(children)) if children[i].type == "link_close") + 1
+        elif child.type == "text" and _LINK_JOINER.fullmatch(child.content):
+            position += 1
+        else:
+            break
+    return position if position > start and any(c.type == "link_open" for c in children[start:position]) else start
 
 
 def _struck_through(before: Sequence[Token]) -> bool:
