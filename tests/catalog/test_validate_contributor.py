@@ -219,3 +219,32 @@ def test_a_slipped_key_after_the_last_entry_and_a_misspelt_key_get_their_fix(wri
             "catalog/web.yml:9: unknown key 'tags': it is an entry's key; indent it like the keys of the entry above",
         ],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            category("Alpha") + "\n    name: Beta\n    url: https://example.org/beta\n",
+            'catalog/web.yml:8: YAML syntax error: a second "name" in the entry that starts on line 4; '
+            "a new entry starts with `- name:`, so add the dash",
+        ),
+        (
+            category("Alpha").replace("    url: https", "    url:https"),
+            "catalog/web.yml:5: YAML syntax error: put a space after the colon of `url:`",
+        ),
+        (
+            category("Alpha").replace("  - name:", "  -name:"),
+            "catalog/web.yml:4: YAML syntax error: put a space after the dash that starts a list item: `- name:`",
+        ),
+        (
+            "title: Web\ndescription: Things.\nentries:\n  name: Alpha\n",
+            "catalog/web.yml:3: 'entries' must be a list: start each entry with `- name:`, not a mapping",
+        ),
+    ],
+    ids=["missing-dash", "no-space-after-colon", "no-space-after-dash", "entries-not-a-list"],
+)
+def test_a_missing_dash_or_space_is_named_on_its_line(write_catalog, awesome, text, expected):
+    write_catalog({"web.yml": text})
+    result = awesome("validate", "--catalog", "catalog")
+    assert (result.code, [line.split(" (the parser says:")[0] for line in result.lines]) == (1, [expected])

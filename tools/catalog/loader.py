@@ -221,6 +221,13 @@ def _key(top: list[Any], event: ScalarEvent, value: Any, lines: dict[Location, i
                 f'YAML syntax error: found duplicate key "{key}", the file\'s own is on line {first}; '
                 "if this line belongs to the entry above, indent it like that entry's keys",
             )
+        location = top[1]
+        if key == "name" and len(location) == 2 and location[0] == "entries":  # the next entry lacks its `- `
+            raise _Refused(
+                _line(event),
+                f'YAML syntax error: a second "name" in the entry that starts on line {lines.get(location, first)}; '
+                "a new entry starts with `- name:`, so add the dash",
+            )
         raise _Refused(
             _line(event), f'YAML syntax error: found duplicate key "{key}" (first on line {first}); write each key once'
         )

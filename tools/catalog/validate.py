@@ -44,6 +44,8 @@ def pydantic_message(error: ErrorDetails, model: type[BaseModel] = EntryModel) -
     """A validation error of `model` (an entry's keys, or a file's) in a contributor's words."""
     field = ".".join(str(p) for p in error["loc"]) or "file"
     kind = error["type"]
+    if kind == "list_type" and field == "entries":
+        return f"'entries' must be a list: start each entry with `- name:`, not {_what(error.get('input'))}"
     if kind in _EXPECTED:
         return f"{field!r} must be {_EXPECTED[kind]}, not {_what(error.get('input'))}"
     if kind == "missing":

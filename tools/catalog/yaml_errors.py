@@ -7,12 +7,17 @@ unquoted description, a tab, an unclosed quote), and the text around the mark te
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from tools.catalog.problems import Problem
 
 _MORE = "this line is indented more than the key above it; line its key up with the key above"
 _LESS = "this line is indented less than the key above it; line its key up with the key above"
+_NO_SPACE_AFTER_DASH = "put a space after the dash that starts a list item: `- name:`"
+_DASH_WITHOUT_SPACE = re.compile(r"^\s*-[A-Za-z_]")
+_KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):(?![\s/])\S")
 _SLIPPED = (
     "this key starts the line, so it is read as a key of the file and ends the list of entries; "
     "indent it like the keys of the entry above"
@@ -31,9 +36,9 @@ def syntax_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     if exc.context_mark and (unclosed or said.startswith("could not find expected ':'")):
         line = exc.context_mark.line + 1  # the parser gave up lines later than where the mistake is
     lines = text.splitlines()
-    slipped = _slipped_key(lines, line)
-    if slipped:
-        return Problem(file, slipped, f"YAML syntax error: {_SLIPPED} (the parser says: {said})")
+    fault = _fault_above(lines, line)
+    if fault:
+        return Problem(file, fault[0], f"YAML syntax error: {fault[1]} (the parser says: {said})")
     hint = _hint(lines, line, mark.column if mark else 0, exc)
     message = f"{hint} (the parser says: {said})" if hint else said
     return Problem(file, line, f"YAML syntax error: {message}")
@@ -53,21 +58,27 @@ def _key_indent(line: str) -> int:
     return indent
 
 
-def _slipped_key(lines: list[str], line: int) -> int | None:
-    """The line of a `key:` written at column 0 between indented lines (an entry's key that lost its indent).
+def _fault_above(lines: list[str], line: int) -> tuple[int, str] | None:
+    """A mistake on the line above the one the parser stopped at, with its line: the parser only fails after it.
 
-    The parser only fails on the indented line after it, so that is where it points; the fault is above.
+    A `key:` written at column 0 between indented lines (an entry's key that lost its indent), or a
+    list item's dash with no space after it (`-name:` reads as a key named "-name").
     """
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     if not here.strip() or _indent(here) == 0:
         return None
-    content = [(number, text) for number, text in enumerate(lines[: line - 1], start=1) if text.strip()]
-    content = [(number, text) for number, text in content if not text.lstrip().startswith("#")]
+    content = [(n, text) for n, text in enumerate(lines[: line - 1], start=1) if text.strip()]
+    content = [(n, text) for n, text in content if not text.lstrip().startswith("#")]
+    if not content:
+        return None
+    number, above = content[-1]
+    if _DASH_WITHOUT_SPACE.match(above):
+        return number, _NO_SPACE_AFTER_DASH
     if len(content) < 2:
         return None
-    (number, above), (_, before) = content[-1], content[-2]
+    before = content[-2][1]
     if _indent(above) == 0 and ":" in above and not above.startswith(("-", "#")) and _indent(before) > 0:
-        return number
+        return number, _SLIPPED
     return None
 
 
@@ -91,6 +102,9 @@ def _hint(lines: list[str], line: int, column: int, exc: yaml.MarkedYAMLError) -
             opening, closing = brackets.split()
             return f"the {opening} opened on line {exc.context_mark.line + 1} needs a comma between items and a {closing} at the end"
     if problem.startswith("could not find expected ':'"):
+        glued = _KEY_WITHOUT_SPACE.match(here)
+        if glued:
+            return f"put a space after the colon of `{glued.group(1)}:`"
         return "this line is neither `key: value` nor `- item`; add its key, or join it to the line above"
     mapping_value = problem.startswith("mapping values are not allowed")
     if mapping_value and 0 <= here.find(": ") < column:
