@@ -421,3 +421,26 @@ def test_extra_links_between_the_name_and_the_description_stay_out_of_the_descri
         ("Topics of Interest", "https://youtu.be/ZzfHjytDceU", "PyCon Brasil 2015 keynote (David Beazley)."),
         ("Walkthrough", "https://www.youtube.com/playlist?list=PL1", "8-part code walkthrough (Philip Guo)."),
     ]
+
+
+def test_entries_already_in_the_target_catalog_are_reported_not_written_twice(in_tmp, awesome):
+    (in_tmp / "out").mkdir()
+    (in_tmp / "out/http.yml").write_text(
+        "title: HTTP\ndescription: Clients.\nentries:\n"
+        "  - name: HTTPX\n    url: https://github.com/encode/httpx\n    description: Client with sync and async APIs.\n",
+        encoding="utf-8",
+    )
+    readme(
+        in_tmp,
+        """\
+        ## Clients
+
+        - [httpx](https://github.com/encode/httpx/) - The same project, linked again.
+        - [niquests](https://github.com/jawah/niquests) - Drop-in client with HTTP/2 and HTTP/3.
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert result.code == 1
+    assert result.err.splitlines()[1:] == ["README.md:3: 'httpx' is already in out/http.yml as 'HTTPX' (same name)"]
+    assert [e["name"] for e in load_file(in_tmp / "out/clients.yml").data["entries"]] == ["niquests"]
+    assert awesome("validate", "--catalog", "out").code == 0
