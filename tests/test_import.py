@@ -444,3 +444,14 @@ def test_entries_already_in_the_target_catalog_are_reported_not_written_twice(in
     assert result.err.splitlines()[1:] == ["README.md:3: 'httpx' is already in out/http.yml as 'HTTPX' (same name)"]
     assert [e["name"] for e in load_file(in_tmp / "out/clients.yml").data["entries"]] == ["niquests"]
     assert awesome("validate", "--catalog", "out").code == 0
+
+
+def test_a_catalog_folder_that_cannot_be_made_is_a_message_not_a_traceback(in_tmp, awesome):
+    readme(in_tmp, CLASSIC)
+    (in_tmp / "out").write_text("a file where the folder should be\n", encoding="utf-8")
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert (result.code, result.out) == (1, "")
+    assert (
+        result.err.strip()
+        == "out: cannot write category files there: File exists; give --catalog a folder you can write to"
+    )

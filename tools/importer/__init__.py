@@ -155,23 +155,14 @@ def category_text(category: Category, schema_ref: str) -> str:
     return f"# yaml-language-server: $schema={schema_ref}\n{out.getvalue()}"
 
 
-def main(args: argparse.Namespace) -> int:
-    readme, catalog_dir = Path(args.readme), Path(args.catalog)
-    shown = display_path(readme)
-    try:
-        text = readme.read_text(encoding="utf-8")
-    except OSError as exc:
-        print(f"{shown}: cannot read: {exc.strerror}", file=sys.stderr)
-        return 1
-    except UnicodeDecodeError:
-        print(f"{shown}: not UTF-8; save it as UTF-8 and import again", file=sys.stderr)
-        return 1
-    plan = plan_import(text, existing_entries(catalog_dir))
-    skipped = list(plan.skipped)
+def _write_categories(
+    categories: list[Category], catalog_dir: Path, shown: str, skipped: list[Skipped]
+) -> tuple[int, int]:
+    """Each category file that does not exist yet, written atomically; (entries, files) written. Raises OSError."""
     catalog_dir.mkdir(parents=True, exist_ok=True)
     schema_ref = Path(os.path.relpath(SCHEMA_FILE, catalog_dir.resolve())).as_posix()
     written, files = 0, 0
-    for category in plan.categories:
+    for category in categories:
         path = catalog_dir / f"{category.slug}.yml"
         section = category.section
         if path.exists():
@@ -186,6 +177,31 @@ def main(args: argparse.Namespace) -> int:
                 f"{shown}:{section.line}: note: no text under {section.title!r}; its description is its title",
                 file=sys.stderr,
             )
+    return written, files
+
+
+def main(args: argparse.Namespace) -> int:
+    readme, catalog_dir = Path(args.readme), Path(args.catalog)
+    shown = display_path(readme)
+    try:
+        text = readme.read_text(encoding="utf-8")
+    except OSError as exc:
+        print(f"{shown}: cannot read: {exc.strerror}", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        print(f"{shown}: not UTF-8; save it as UTF-8 and import again", file=sys.stderr)
+        return 1
+    plan = plan_import(text, existing_entries(catalog_dir))
+    skipped = list(plan.skipped)
+    try:
+        written, files = _write_categories(plan.categories, catalog_dir, shown, skipped)
+    except OSError as exc:
+        where = display_path(catalog_dir)
+        print(
+            f"{where}: cannot write category files there: {exc.strerror}; give --catalog a folder you can write to",
+            file=sys.stderr,
+        )
+        return 1
     for skip in sorted(skipped, key=lambda s: s.line):
         print(f"{shown}:{skip.line}: {skip.why}", file=sys.stderr)
     where = display_path(catalog_dir)
