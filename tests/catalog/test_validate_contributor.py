@@ -248,3 +248,14 @@ def test_a_missing_dash_or_space_is_named_on_its_line(write_catalog, awesome, te
     write_catalog({"web.yml": text})
     result = awesome("validate", "--catalog", "catalog")
     assert (result.code, [line.split(" (the parser says:")[0] for line in result.lines]) == (1, [expected])
+
+
+def test_a_description_cut_short_by_a_comment_says_to_quote_it(write_catalog, awesome):
+    text = category("Alpha").replace("Good description here.", "Talks to servers #2 and #3 at once.")
+    write_catalog({"web.yml": text, "fine.yml": category("Beta", title="Fine") + "    kind: library  # a comment\n"})
+    result = awesome("validate", "--catalog", "catalog")
+    assert [line for line in result.lines if line.startswith("catalog/")] == [
+        "catalog/web.yml:6: warning: Alpha: description should end with a period",
+        "catalog/web.yml:6: warning: Alpha: the text from ' #' on is a YAML comment, so the description stops "
+        'before it; put the whole description in quotes ("...")',
+    ]

@@ -54,6 +54,8 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}")
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as the parser counts lines
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
 _NUMERIC_START = frozenset("0123456789+-.")  # how numbers, dates and .inf begin
 
 
@@ -70,6 +72,7 @@ class LoadedFile:
     data: Any  # None when the file could not be read
     problems: list[Problem]
     lines: dict[Location, int] = field(default_factory=dict)
+    cut_by_comment: set[Location] = field(default_factory=set)  # plain values followed by ` # ...` on their line
 
     def line(self, location: Location) -> int:
         """The 1-based line of the deepest part of `location` present in the file (1 for the file itself)."""
@@ -123,7 +126,8 @@ def load_bytes(raw: bytes, path: Path, display: str | None = None) -> LoadedFile
     lines: dict[Location, int] = {}
     parser = _parser_class()(text)
     try:
-        data = _build(parser, lines)
+        cut: set[Location] = set()
+        data = _build(parser, lines, _LINE_BREAK.split(text), cut)
     except _Refused as refused:
         return LoadedFile(path, None, [Problem(name, refused.line, refused.message)])
     except yaml.MarkedYAMLError as exc:
@@ -137,11 +141,14 @@ def load_bytes(raw: bytes, path: Path, display: str | None = None) -> LoadedFile
         dispose = getattr(parser, "dispose", None)
         if dispose:
             dispose()
-    return LoadedFile(path, data, [], lines)
+    return LoadedFile(path, data, [], lines, cut)
 
 
-def _build(parser: Any, lines: dict[Location, int]) -> Any:
+def _build(parser: Any, lines: dict[Location, int], source: list[str], cut: set[Location]) -> Any:
     """The document's data from the event stream, refusing aliases, tags, deep nesting and duplicate keys.
+
+    `cut` receives where an unquoted value is followed by a comment: `description: Runs #1 and #2.`
+    is only "Runs" to YAML, which a contributor should hear about.
 
     Open containers sit on a stack as [container, location, key waiting for its value]; each value is
     attached to the container on top as it completes, so nothing recurses and depth costs one slot.
@@ -162,6 +169,8 @@ def _build(parser: Any, lines: dict[Location, int]) -> Any:
                 elif top[2] is None:
                     _key(top, event, value, lines)
                     continue
+                elif not event.style and _comment_follows(source, event.end_mark):
+                    cut.add((*top[1], top[2]))
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             _no_tag(event)
             if len(stack) >= MAX_DEPTH:
@@ -191,6 +200,11 @@ def _build(parser: Any, lines: dict[Location, int]) -> Any:
         else:
             top[0][top[2]] = value
             top[2] = None
+
+
+def _comment_follows(source: list[str], mark: Any) -> bool:
+    line = source[mark.line] if mark.line < len(source) else ""
+    return _COMMENT_AFTER.match(line, mark.column) is not None
 
 
 def _line(event: Any) -> int:

@@ -136,6 +136,12 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
             )
             entries.append(entry)
             problems += style_warnings(entry)
+            if ("entries", index, "description") in loaded.cut_by_comment:
+                message = (
+                    f"{model.name}: the text from ' #' on is a YAML comment, so the description stops before it; "
+                    'put the whole description in quotes ("...")'
+                )
+                problems.append(Problem(file, entry.line_of("description"), message, "warning"))
     problems += order_problems(entries)
     if category is None or any(p.severity == "error" for p in problems):
         return None, entries, problems
