@@ -455,3 +455,31 @@ def test_a_catalog_folder_that_cannot_be_made_is_a_message_not_a_traceback(in_tm
         result.err.strip()
         == "out: cannot write category files there: File exists; give --catalog a folder you can write to"
     )
+
+
+def test_sponsors_credits_and_related_lists_are_furniture_not_categories(in_tmp, awesome):
+    readme(
+        in_tmp,
+        """\
+        ## Clients
+
+        *HTTP clients.*
+
+        - [httpx](https://github.com/encode/httpx) - Client with sync and async APIs.
+
+        ## Sponsors
+
+        - [Acme](https://acme.example.org) - Pays for the hosting.
+
+        ## Related Lists
+
+        - [awesome-python](https://github.com/vinta/awesome-python) - Python in general.
+
+        ## Acknowledgements
+
+        Thanks to everyone who sent a pull request.
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert (result.code, result.err) == (0, "")
+    assert sorted(p.name for p in (in_tmp / "out").iterdir()) == ["clients.yml"]

@@ -29,6 +29,22 @@ META_SECTIONS = frozenset(
         "license",
         "licence",
         "code of conduct",
+        "sponsors",
+        "sponsor",
+        "backers",
+        "credits",
+        "acknowledgements",
+        "acknowledgments",
+        "thanks",
+        "footnotes",
+        "maintainers",
+        "authors",
+        "changelog",
+        "related",
+        "related lists",
+        "see also",
+        "other awesome lists",
+        "other lists",
     )
 )
 _EDGE_SYMBOLS = re.compile(r"^[\W_]+|[\W_]+$")  # emoji, colons and rules around a heading's words
