@@ -69,7 +69,7 @@ def test_every_key_and_item_has_its_line():
         ("? [a, b]\n: c\n", "catalog/web.yml:1: a key must be plain text, not a list or mapping"),
         (
             "title: Web\nadded: 2026-02-30\n",
-            "catalog/web.yml:2: '2026-02-30' is not a real date; write dates as YYYY-MM-DD",
+            "catalog/web.yml:2: '2026-02-30' is not a real date (day is out of range for month); write dates as YYYY-MM-DD",
         ),
     ],
     ids=["tag", "python-tag-as-written", "two-documents", "complex-key", "impossible-date"],

@@ -280,8 +280,8 @@ def _scalar(event: ScalarEvent) -> Any:
     if day:
         try:
             return date(*(int(part) for part in day.groups()))
-        except ValueError:
-            raise _Refused(_line(event), f"{value!r} is not a real date; write dates as YYYY-MM-DD") from None
+        except ValueError as exc:  # "month must be in 1..12", "day is out of range for month"
+            raise _Refused(_line(event), f"{value!r} is not a real date ({exc}); write dates as YYYY-MM-DD") from None
     if _TIMESTAMP.match(value):
         try:
             return datetime.fromisoformat(value)
