@@ -6,6 +6,7 @@ Each case names the public report (or documented behaviour) it is reduced from.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,6 @@ from tests.checker.hosts import Connection, Host, Request, by_method, respond, t
 from tests.realworld.kit import Certificates, check, runs
 from tools.checker.certificates import CERTIFICATE_PROBLEM
 from tools.checker.walls import BOT_WALL
-from tools.timestamps import parse_time
 
 LINKEDIN_PAGE = b"<html><head><script>window.location='https://www.linkedin.com/authwall'</script></head></html>"
 CLOUDFLARE_PAGE = (
@@ -149,7 +149,9 @@ async def test_walls_and_certificates_stay_unknown_run_after_run_while_a_dead_ho
             ],
         )
         days = ("2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22")
-        *_, outcome = await runs(catalog, [parse_time(f"{d}T06:00:00Z") for d in days], transport=transport)
+        *_, outcome = await runs(
+            catalog, [datetime.fromisoformat(f"{d}T06:00:00+00:00") for d in days], transport=transport
+        )
     statuses = {e["id"]: e["status"] for e in outcome.report["entries"]}
     assert statuses == {"cloudflared": "unknown", "expired": "unknown", "gone": "dead", "linked": "unknown"}
     reasons = {e["id"]: e["reasons"][0] for e in outcome.report["entries"]}

@@ -6,16 +6,15 @@ runs that span at least `dead_after_days` (14 by default); the reason says since
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.checker.checkkit import catalog_of
 from tests.checker.hosts import Host, respond
 from tests.realworld.kit import runs
 from tools.checker.run import Outcome
-from tools.timestamps import parse_time
 
-START = parse_time("2026-11-01T06:00:00Z")
+START = datetime(2026, 11, 1, 6, tzinfo=UTC)
 assert START is not None
 
 

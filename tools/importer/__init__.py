@@ -59,9 +59,9 @@ def plan_import(text: str, existing: Iterable[tuple[Existing, str]] = ()) -> Imp
     parsed = parse_readme(text)
     skipped = list(parsed.skipped)
     seen: dict[tuple[str, str], Item | Existing] = {}
-    for entry, url in existing:
-        for key in _identity(entry.name, url):
-            seen.setdefault(key, entry)
+    for known, url in existing:
+        for key in _identity(known.name, url):
+            seen.setdefault(key, known)
     slugs: set[str] = set()
     categories = []
     for number, section in enumerate(parsed.sections, start=1):
