@@ -101,6 +101,9 @@ def _intro(site: str | None) -> list[str]:
         "**Submit an entry** with a pull request: `.venv/bin/awesome add URL --category SLUG` (after "
         "`make install`) writes it in its sorted place, and [Contributing](#contributing) says what earns a place.",
         "",
+        "**Start a list of your own** from a hand-kept awesome list: `.venv/bin/awesome import README.md --catalog DIR` "
+        "writes one category file per section and names every line it could not convert.",
+        "",
         "**Set up** on a fresh machine with Python 3.11+ and make; each command installs what it needs into `.venv`:",
         "",
         "```sh",
