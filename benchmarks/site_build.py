@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from tools.paths import CATALOG_DIR, REPO_ROOT, STATUS_FILE
+from tools.site import links
 
 CATEGORIES = 40
 SITE_TARGET_ENTRIES, SITE_TARGET_RATIO = 5000, 3.5  # issue 10: a strict build of 5,000 entries
@@ -131,7 +132,8 @@ def gz(path: Path) -> int:
 
 
 def page_weight(public: Path, page: Path) -> dict[str, int]:
-    """Bytes on the wire for one page: its HTML, the CSS and JS it links, and the search index Material fetches."""
+    """Bytes on the wire for one page: its HTML, the CSS and JS it links, and the search index the site's search
+    fetches (search/entries.json; Material's own index is not published, see tools/site/hooks.py)."""
     html = page.read_text(encoding="utf-8")
     assets = sorted(public.glob("assets/stylesheets/*.css")) + [public / "assets/css/catalog.css"]
     scripts = sorted(public.glob("assets/javascripts/bundle.*.js")) + [public / "assets/js/catalog.js"]
@@ -141,7 +143,7 @@ def page_weight(public: Path, page: Path) -> dict[str, int]:
         "css": sum(gz(a) for a in assets),
         "js": sum(gz(s) for s in scripts),
         "search_worker": sum(gz(s) for s in public.glob("assets/javascripts/workers/search.*.js")),
-        "search_index": gz(public / "search/search_index.json"),
+        "search_index": gz(public / links.SEARCH_INDEX),
     }
 
 
