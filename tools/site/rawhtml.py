@@ -30,8 +30,9 @@ START = "<!--aa:html-->"
 END = "<!--/aa:html-->"
 # `id="..."` inside a start tag; the templates quote every attribute with double quotes.
 ANCHOR_ID = re.compile(r'<[a-zA-Z][^<>]*?\sid="([^"]*)"')
-# After `normalize_whitespace` (30), before MkDocs's anchor collector (21) and the HTML block parser (20).
-PRIORITY = 25
+# After `normalize_whitespace` (30), before fenced code (25: nothing generated is a fence), MkDocs's anchor
+# collector (21) and the HTML block parser (20).
+PRIORITY = 29
 
 
 class _StashGeneratedHtml(Preprocessor):
