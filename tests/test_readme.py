@@ -244,7 +244,7 @@ def test_check_fails_when_the_readme_is_missing(fixture_catalog, awesome, tmp_pa
 def test_readme_refuses_a_broken_catalog_and_writes_nothing(write_catalog, awesome, tmp_path):
     catalog = write_catalog({"web.yml": "title: Web\n"})
     result = awesome("readme", "--catalog", catalog, "--output", tmp_path / "README.md")
-    assert result.code == 1
+    assert result.code == 2
     assert "catalog/web.yml:1: missing required key 'description'" in result.err
     assert not (tmp_path / "README.md").exists()
 

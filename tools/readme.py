@@ -8,13 +8,13 @@ one link per URL, a table of contents that matches the headings, items as `- [Na
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from tools.catalog import Catalog, CatalogError, Entry, load_catalog
+from tools.catalog import Catalog, Entry, load_catalog
+from tools.config import Config
 from tools.files import write_text_atomic
 from tools.paths import README_FILE, display_path
 
@@ -82,7 +82,7 @@ def site_url(environ: Mapping[str, str] | None = None) -> str | None:
     The Pages workflow sets it for the site; set the same value when generating or checking the README
     (`SITE_URL=https://... awesome readme`), or the README says "the website" without a link.
     """
-    value = (os.environ if environ is None else environ).get("SITE_URL", "").strip()
+    value = (Config.from_env(environ).site_url or "").strip()
     return value if value.lower().startswith(("https://", "http://")) else None
 
 
@@ -101,12 +101,14 @@ def _intro(site: str | None) -> list[str]:
         "**Submit an entry** with a pull request: `.venv/bin/awesome add URL --category SLUG` (after "
         "`make install`) writes it in its sorted place, and [Contributing](#contributing) says what earns a place.",
         "",
-        "**Set up** on a fresh machine with Python 3.11+ and make; these two commands install everything:",
+        "**Set up** on a fresh machine with Python 3.11+ and make; each command installs what it needs into `.venv`:",
         "",
         "```sh",
-        "make serve  # builds the site from the catalog and serves it at http://127.0.0.1:8000",
-        "make test   # runs every test",
+        "make serve  # the site only: builds it from the catalog and serves it at http://127.0.0.1:8000",
+        "make test   # the test tools, and Node.js from PyPI when none is installed; runs every test",
         "```",
+        "",
+        "The browser tests also need Chromium (`apt-get install chromium`); without it they are skipped, in one line.",
     ]
 
 
@@ -160,13 +162,7 @@ def render(catalog: Catalog, site: str | None = None) -> str:
 def main(args: argparse.Namespace) -> int:
     """`awesome readme [--check] [--output PATH] [--catalog DIR]`."""
     output = Path(args.output) if getattr(args, "output", None) else README_FILE
-    try:
-        catalog = load_catalog(args.catalog)
-    except CatalogError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print("the catalog has errors: fix them (`awesome validate`) before generating the README", file=sys.stderr)
-        return 1
+    catalog = load_catalog(args.catalog)  # CatalogError: tools/cli.py lists the problems (exit 2)
     text = render(catalog, site_url())
     name = "README.md" if output.resolve() == README_FILE else display_path(output)
     if args.check:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitekit import build_site, make_feature_site, make_fixture_site
 
+from tests.site.sitekit import build_site, make_feature_site, make_fixture_site
 from tools.paths import CATALOG_DIR, REPO_ROOT
 
 

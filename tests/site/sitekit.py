@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -192,20 +192,14 @@ def write_catalog(folder: Path, categories: dict[str, dict[str, Any]] = CATEGORI
 
 @contextmanager
 def environment(**values: str | None) -> Iterator[None]:
-    saved = {key: os.environ.get(key) for key in values}
-    try:
+    """The variables set (None: unset) for the block only, the way monkeypatch does it in a test."""
+    with pytest.MonkeyPatch.context() as patch:
         for key, value in values.items():
             if value is None:
-                os.environ.pop(key, None)
+                patch.delenv(key, raising=False)
             else:
-                os.environ[key] = value
+                patch.setenv(key, value)
         yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def build_site(

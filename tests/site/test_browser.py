@@ -14,9 +14,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Route, sync_playwright
-from sitekit import TRICKY_NAME
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Route, sync_playwright
 
+from tests.site.sitekit import TRICKY_NAME
 from tools.paths import REPO_ROOT
 
 pytestmark = pytest.mark.browser
@@ -30,6 +30,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+# Debian's chromium here; GitHub's Ubuntu runners ship Google Chrome instead. CHROMIUM picks one.
+_CANDIDATES = [os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome"]
+CHROMIUM = next((found for name in _CANDIDATES if name and (found := shutil.which(name))), None)
+if CHROMIUM is None:
+    # The whole module, in one line of the summary; CI's .ci/run installs Chromium, so there they run.
+    pytest.skip(
+        "browser tests: no Chromium found; `apt-get install chromium` or set CHROMIUM (.ci/run does)",
+        allow_module_level=True,
+    )
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -70,13 +80,8 @@ def real_url(real_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    # Debian's chromium here; GitHub's Ubuntu runners ship Google Chrome instead. CHROMIUM picks one.
-    candidates = [os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome"]
-    chromium = next((found for name in candidates if name and (found := shutil.which(name))), None)
-    if chromium is None:
-        pytest.fail("no Chromium found: `apt-get install chromium` (.ci/run installs it when missing) or set CHROMIUM")
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 
@@ -386,7 +391,12 @@ def test_axe_finds_no_serious_or_critical_violations(
 
 def test_no_script_from_catalog_text_runs(visit: Visit, base_url: str) -> None:
     dialogs: list[str] = []
-    visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    visit.page.on("dialog", dismiss)
     page = visit.open(base_url + "categories/web/")
     assert "<script>alert(1)</script>" in page.locator("#beta ~ .aa-description").inner_text()
     assert dialogs == []

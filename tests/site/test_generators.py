@@ -12,8 +12,8 @@ from urllib.parse import urljoin
 
 import pytest
 from mkdocs.exceptions import Abort
-from sitekit import CONTRIBUTING, STATUS, TRICKY_NAME, XSS, build_site, write_catalog
 
+from tests.site.sitekit import CONTRIBUTING, STATUS, TRICKY_NAME, XSS, build_site, write_catalog
 from tools.site.links import Linker, page_url
 from tools.site.pages import contributing_page
 from tools.site.render import relative_time, safe_url

@@ -12,8 +12,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from sitekit import CATEGORIES, TRICKY_DESCRIPTION, TRICKY_NAME, TRICKY_TITLE, XSS
 
+from tests.site.sitekit import CATEGORIES, TRICKY_DESCRIPTION, TRICKY_NAME, TRICKY_TITLE, XSS
 from tools.catalog import load_catalog
 from tools.paths import CATALOG_DIR, REPO_ROOT
 

@@ -12,8 +12,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
-from sitekit import FILLERS
-
+from tests.site.sitekit import FILLERS
 from tools.catalog.model import Entry
 from tools.paths import REPO_ROOT
 from tools.results import TrendPoint

@@ -7,7 +7,7 @@ dependency, runs in-process on every build and every `mkdocs serve` rebuild (so 
 
 from __future__ import annotations
 
-import os
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from tools.catalog import CatalogError
+from tools.config import Config
 from tools.site import links
 from tools.site.feeds import atom_feed, catalog_json
 from tools.site.pages import category_page, contributing_page, health_page, home_page, tags_page, trending_page
@@ -25,22 +26,24 @@ from tools.site.search import search_entries
 from tools.site.sources import SiteData, Sources, load_site_data
 from tools.status import StatusFileError
 
+log = logging.getLogger("mkdocs.hooks.catalog")
 SUGGESTION_FORM = "issues/new?template=suggest-project.yml"  # .github/ISSUE_TEMPLATE/suggest-project.yml
 
 
 def _repository(config: MkDocsConfig) -> str | None:
-    """The repository's web address (header links, CONTRIBUTING.md's links to files); GitHub Actions sets both variables."""
-    server, repo = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
-    if server and repo:
-        return f"{server.rstrip('/')}/{repo}"
-    return config.extra.get("repository") or None
+    """The repository's web address (header links, CONTRIBUTING.md's links to files); GitHub Actions sets
+    GITHUB_SERVER_URL and GITHUB_REPOSITORY (tools/config.py)."""
+    return Config.from_env().repository_url or config.extra.get("repository") or None
 
 
 def _load(sources: Sources) -> SiteData:
     try:
         data = load_site_data(sources)
     except CatalogError as exc:
-        raise PluginError(f"the catalog has errors, fix them to build the site:\n{exc}") from None
+        # MkDocs logs a build error once per `mkdocs serve` (a duplicate filter): logged here, the
+        # problems show on every rebuild that still has them.
+        log.error(f"the catalog has errors, fix them to build the site:\n{exc}")
+        raise PluginError("the catalog has errors (listed above)") from None
     except StatusFileError as exc:
         raise PluginError(str(exc)) from None
     if data.contributing is None:

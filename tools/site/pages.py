@@ -19,6 +19,7 @@ from markupsafe import escape
 from tools.catalog import Category, Entry
 from tools.site import links
 from tools.site.links import Linker
+from tools.site.markdown_links import rewrite_links
 from tools.site.render import version_key
 from tools.site.sources import SiteData
 from tools.site.templating import render
@@ -203,9 +204,6 @@ def health_page(data: SiteData, directory_urls: bool = True) -> str:
     )
 
 
-# [text](target "title") not preceded by `!`, and reference definitions `[id]: target`.
-INLINE_LINK = re.compile(r'(?<!!)\[(?P<text>[^\]\n]*)\]\((?P<target>[^)\s]+)(?P<title>\s+"[^"\n]*")?\)')
-REFERENCE = re.compile(r"^(?P<lead> {0,3}\[[^\]\n]+\]:[ \t]*)(?P<target>\S+)", re.MULTILINE)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
@@ -229,16 +227,5 @@ def _repository_target(target: str, repository: str | None) -> str | None:
 
 def contributing_page(text: str, repository: str | None = None) -> str:
     """CONTRIBUTING.md as a page; links to repository files point at the repository (or become text)."""
-
-    def inline(match: re.Match[str]) -> str:
-        target = _repository_target(match["target"], repository)
-        if target is None:
-            return match["text"]
-        return f"[{match['text']}]({target}{match['title'] or ''})"
-
-    def reference(match: re.Match[str]) -> str:
-        target = _repository_target(match["target"], repository)
-        return f"{match['lead']}{target or '#'}"
-
-    body = REFERENCE.sub(reference, INLINE_LINK.sub(inline, text))
+    body = rewrite_links(text, lambda target: _repository_target(target, repository))
     return front_matter(title="Contributing", hide=["navigation"]) + body

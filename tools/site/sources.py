@@ -1,16 +1,12 @@
 """What the site is built from: the catalog, the checker's figures, CONTRIBUTING.md, and the time.
 
-Locations come from the environment so tests and benchmarks can build a site from a catalog in a
-temporary folder with the real `mkdocs.yml`:
-
-- `AWESOME_CATALOG_DIR` (default `catalog/`)
-- `AWESOME_STATUS_FILE` (default `status.json` inside the catalog folder)
-- `AWESOME_CONTRIBUTING` (default `CONTRIBUTING.md` at the repository root)
+Locations come from the environment (AWESOME_CATALOG_DIR, AWESOME_STATUS_FILE,
+AWESOME_CONTRIBUTING: tools/config.py) so tests and benchmarks can build a site from a catalog in
+a temporary folder with the real `mkdocs.yml`.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -20,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from tools.catalog import Catalog, Entry, load_catalog
+from tools.config import Config
 from tools.paths import CATALOG_DIR, REPO_ROOT
 from tools.results import EntryResult, Status, StatusFile, TrendPoint
 from tools.status import load_status
@@ -37,10 +34,10 @@ class Sources:
 
     @classmethod
     def from_environment(cls, environ: dict[str, str] | None = None) -> Sources:
-        env = os.environ if environ is None else environ
-        catalog_dir = Path(env.get("AWESOME_CATALOG_DIR") or CATALOG_DIR)
-        status_file = Path(env.get("AWESOME_STATUS_FILE") or catalog_dir / "status.json")
-        contributing = Path(env.get("AWESOME_CONTRIBUTING") or REPO_ROOT / "CONTRIBUTING.md")
+        env = Config.from_env(environ)
+        catalog_dir = env.catalog_dir or CATALOG_DIR
+        status_file = env.status_file or catalog_dir / "status.json"
+        contributing = env.contributing_file or REPO_ROOT / "CONTRIBUTING.md"
         return cls(catalog_dir, status_file, contributing)
 
 
