@@ -3,13 +3,14 @@ and Material's search plugin indexes nothing while its search box stays."""
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
 import markdown
 import pytest
-from sitekit import CONTRIBUTING, STATUS, build_site, write_catalog
 
+from tests.site.sitekit import CONTRIBUTING, STATUS, build_site, write_catalog
 from tools.site.rawhtml import END, START, GeneratedHtml
 
 EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "toc"]  # as mkdocs.yml has them
@@ -75,11 +76,15 @@ def test_a_marker_inside_catalog_text_stays_text() -> None:
 
 def test_material_indexes_no_page_and_keeps_its_search_box(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Its lunr index is dropped after the build (the site searches search/entries.json), so building it is waste."""
-    from material.plugins.search import plugin
-
+    parser = importlib.import_module("material.plugins.search.plugin").Parser  # the page parser its index uses
     parsed: list[str] = []
-    real_feed = plugin.Parser.feed
-    monkeypatch.setattr(plugin.Parser, "feed", lambda self, data: parsed.append(data) or real_feed(self, data))
+    real_feed = parser.feed
+
+    def feed(self: object, data: str) -> None:
+        parsed.append(data)
+        real_feed(self, data)
+
+    monkeypatch.setattr(parser, "feed", feed)
     catalog = write_catalog(tmp_path / "catalog")
     (catalog / "status.json").write_text(json.dumps(STATUS), encoding="utf-8")
     (tmp_path / "CONTRIBUTING.md").write_text(CONTRIBUTING, encoding="utf-8")

@@ -59,7 +59,8 @@ GENERATED_HTML = GeneratedHtml()
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Python-Markdown takes the pages' generated HTML as it is (tools/site/rawhtml.py), without parsing it twice."""
-    config.markdown_extensions.append(GENERATED_HTML)  # type: ignore[arg-type]  # Markdown takes instances too
+    # MkDocs types the list as names, but hands it to Python-Markdown, which takes Extension instances too.
+    config.markdown_extensions.append(GENERATED_HTML)  # type: ignore[arg-type]
     return config
 
 
