@@ -6,7 +6,22 @@ Each build is a fresh `mkdocs build --strict` process with the repository's mkdo
 runs it), pointed at a generated catalog through AWESOME_CATALOG_DIR. The synthetic catalog keeps
 40 categories, so pages grow with the catalog: the harder case for linear growth. Sizes are gzip -6,
 as a web server would compress them. Each size is printed beside the real catalog's build in the
-same run, with issue 10's target for 5,000 entries (at most 3.5x the real catalog's build).
+same run, with issue 10's target for 5,000 entries (at most 3.5x the real catalog's build). CPU time
+(user + system of the build process) is printed beside wall time: on a shared machine the wall ratio
+swings with other people's load, the CPU ratio much less.
+
+Measured 2026-11-30 on the shared 2-core machine (load 8 to 11), `--runs 2`, before (main at 755fb33)
+and after (branch site-speed) back to back, real catalog 305 entries:
+
+    before  real 6.11 s (CPU 2.04)   5,000 entries 47.21 s (CPU 16.44): 7.72x wall, 8.05x CPU
+    after   real 6.20 s (CPU 1.82)   5,000 entries 11.65 s (CPU  5.72): 1.88x wall, 3.13x CPU
+    an earlier pair: before 5,000 CPU 16.83 s (7.72x CPU), after 5.24 s (3.60x CPU; wall 7.86x in a load spike)
+
+Where the 5,000-entry build went before: Python-Markdown parsing the generated HTML twice (MkDocs's
+anchor collector, md_in_html's block finder) and Material's search plugin parsing every page for a
+lunr index the site then deletes. Now: the generated HTML is stashed unparsed (tools/site/rawhtml.py),
+no page is indexed, and what is left is mostly Jinja rendering of the entries, catalog loading and
+catalog.json.
 """
 
 from __future__ import annotations
