@@ -7,6 +7,7 @@ from data to text, so they can be tested without running MkDocs:
 - views.py      an entry as pages show it (figures, star trend, successor); trends.py, retired.py
 - pages.py      which page gets which data; templates/ (Jinja2, autoescaped, via templating.py) the HTML
 - render.py     small helpers templates call (labels, relative dates, safe links)
+- rawhtml.py    hands the templates' finished HTML to Python-Markdown unparsed (build speed)
 - search.py     search/entries.json, ranked in the browser by site/assets/js/search.js
 - feeds.py      catalog.json and the Atom feed (serialisers, no templates)
 - links.py      where each generated file lives and relative links between them

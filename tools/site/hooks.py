@@ -14,12 +14,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from tools.catalog import CatalogError
 from tools.config import Config
 from tools.site import links
 from tools.site.feeds import atom_feed, catalog_json
 from tools.site.pages import category_page, contributing_page, health_page, home_page, tags_page, trending_page
+from tools.site.rawhtml import GeneratedHtml
 from tools.site.search import search_entries
 from tools.site.sources import SiteData, Sources, load_site_data
 from tools.status import StatusFileError
@@ -50,6 +52,30 @@ def _load(sources: Sources) -> SiteData:
             "(set AWESOME_CONTRIBUTING to build from another file)"
         )
     return data
+
+
+GENERATED_HTML = GeneratedHtml()
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Python-Markdown takes the pages' generated HTML as it is (tools/site/rawhtml.py), without parsing it twice."""
+    # MkDocs types the list as names, but hands it to Python-Markdown, which takes Extension instances too.
+    config.markdown_extensions.append(GENERATED_HTML)  # type: ignore[arg-type]
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
+    """Keep every page out of Material's lunr index, which is dropped after the build (`on_post_build`):
+    building it parsed every page's HTML again for nothing. `search.exclude` is the search plugin's own switch."""
+    page.meta["search"] = {"exclude": True}
+    return markdown
+
+
+def on_page_content(html: str, page: Page, **_: object) -> str:
+    """The anchors inside stashed HTML, which MkDocs no longer parses, still count for its strict link check."""
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= GENERATED_HTML.anchor_ids
+    return html
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

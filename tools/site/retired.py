@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from tools.catalog import Catalog, Entry
+from tools.catalog import Entry
 from tools.site import links
 from tools.site.links import Linker
 from tools.site.render import safe_url
@@ -17,14 +18,17 @@ class Successor:
     href: str | None  # None: named, but neither in the catalog nor a web address (the validator reports it)
 
 
-def successor(entry: Entry, catalog: Catalog, linker: Linker) -> Successor | None:
-    """`entry`'s successor, linked to its anchor when it is a catalog entry (names compared without case)."""
+def successor(entry: Entry, entries_by_name: Mapping[str, Entry], linker: Linker) -> Successor | None:
+    """`entry`'s successor, linked to its anchor when it is a catalog entry.
+
+    `entries_by_name` maps casefolded names to entries (`SiteData.entries_by_name`): one lookup per
+    retired entry, where a scan of the catalog for each made large catalogs quadratic."""
     if entry.successor is None:
         return None
     wanted = entry.successor.strip()
-    for other in catalog.entries:
-        if other.name.casefold() == wanted.casefold():
-            return Successor(other.name, linker.to(links.category_page(other.category), other.id))
+    other = entries_by_name.get(wanted.casefold())
+    if other is not None:
+        return Successor(other.name, linker.to(links.category_page(other.category), other.id))
     address = safe_url(wanted)
     return Successor(address_label(address), address) if address else Successor(wanted, None)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +118,14 @@ class SiteData:
         if entry.id not in self._figures:
             self._figures[entry.id] = Figures.from_result(self.status.entries.get(entry.id))
         return self._figures[entry.id]
+
+    @cached_property
+    def entries_by_name(self) -> dict[str, Entry]:
+        """Every entry by its casefolded name; where two names differ only in case, the first in catalog order."""
+        by_name: dict[str, Entry] = {}
+        for entry in self.catalog.entries:
+            by_name.setdefault(entry.name.casefold(), entry)
+        return by_name
 
     def is_retired(self, entry: Entry) -> bool:
         """A retired entry names its successor (catalog key `successor:`); it is listed apart, after live ones."""

@@ -36,7 +36,7 @@ def entry_views(data: SiteData, entries: list[Entry] | tuple[Entry, ...], linker
             data.figures(entry),
             index,
             stars_gained(data.trend(entry)),
-            successor(entry, data.catalog, linker),
+            successor(entry, data.entries_by_name, linker),
         )
         for index, entry in enumerate(entries)
     ]
