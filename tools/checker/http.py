@@ -37,25 +37,22 @@ catalog) `awesome check` spent ~1.2 ms of CPU a link on the same busy machine: ~
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from collections import Counter
+from collections.abc import Callable
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
-from tenacity import (
-    AsyncRetrying,
-    RetryCallState,
-    retry_if_exception_type,
-    stop_after_attempt,
-    wait_exponential,
-    wait_random,
-)
 
 from tools.checker.certificates import certificate_problem
 from tools.checker.limits import RequestLimits
 from tools.checker.settings import Settings
 from tools.checker.transport import AiohttpTransport
+
+if TYPE_CHECKING:
+    from tenacity import RetryCallState
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
@@ -149,10 +146,6 @@ class HttpClient:
         self.limits = RequestLimits(settings.concurrency, settings.per_host)
         # Hosts whose connections keep failing (refused, DNS, connect timeout): see `_once`.
         self._unreachable: dict[str, tuple[int, str]] = {}
-        # Exponential backoff from backoff_base, with jitter of the same size so that many links
-        # failing together do not come back together.
-        base = settings.backoff_base
-        self._backoff = wait_exponential(multiplier=base, max=settings.retry_after_cap) + wait_random(0, base)
         # Loading the CA certificates costs ~20 ms: once per run, trust_env off as everywhere here.
         self.transport = transport or AiohttpTransport(httpx.create_ssl_context(trust_env=False))
         self._timeout = httpx.Timeout(settings.timeout, connect=min(settings.timeout, settings.connect_timeout))
@@ -173,6 +166,15 @@ class HttpClient:
         if isinstance(exc, _Transient) and exc.delay is not None:
             return min(exc.delay, self.settings.retry_after_cap)
         return self._backoff(state)
+
+    @functools.cached_property
+    def _backoff(self) -> Callable[[RetryCallState], float]:
+        """Exponential backoff from backoff_base, with jitter of the same size so that many links
+        failing together do not come back together."""
+        from tenacity import wait_exponential, wait_random
+
+        base = self.settings.backoff_base
+        return wait_exponential(multiplier=base, max=self.settings.retry_after_cap) + wait_random(0, base)
 
     async def send(
         self,
@@ -197,6 +199,9 @@ class HttpClient:
             if attempts == 1:
                 return _settle(transient)
             first = transient
+        # Imported here: most runs retry nothing, and tenacity costs ~40 ms of every start-up.
+        from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
+
         retrying = AsyncRetrying(
             stop=stop_after_attempt(attempts),
             wait=self._wait,

@@ -15,6 +15,7 @@ connections are the caller's (tools.checker.http holds them for every request).
 
 from __future__ import annotations
 
+import functools
 import ssl
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
@@ -49,6 +50,12 @@ def _httpx_errors() -> Iterator[None]:
         raise httpx.ReadError(str(exc) or type(exc).__name__) from exc
     except TimeoutError as exc:
         raise httpx.ReadTimeout("timed out") from exc
+
+
+@functools.lru_cache(maxsize=16)
+def _client_timeout(connect: float | None, read: float | None) -> aiohttp.ClientTimeout:
+    """One (frozen) ClientTimeout per pair of limits rather than one per request."""
+    return aiohttp.ClientTimeout(total=None, sock_connect=connect, sock_read=read)
 
 
 class _Body(httpx.AsyncByteStream):
@@ -99,9 +106,7 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 headers=request.headers.multi_items(),
                 data=body,
                 allow_redirects=False,
-                timeout=aiohttp.ClientTimeout(
-                    total=None, sock_connect=timeouts.get("connect"), sock_read=timeouts.get("read")
-                ),
+                timeout=_client_timeout(timeouts.get("connect"), timeouts.get("read")),
             )
         return httpx.Response(
             status_code=response.status,
