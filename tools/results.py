@@ -208,6 +208,9 @@ class SourceReach(BaseModel):
     reason: str | None = None  # why not, when it was not
 
 
+_REPORT_EXCLUDES: Any = {"entries": {"__all__": {"checked_at"}}}  # status.json's alone
+
+
 class RunReport(BaseModel):
     """The `--json` report (DESIGN.md): one run's verdicts and how far it got."""
 
@@ -241,7 +244,15 @@ class RunReport(BaseModel):
         }
 
     def to_json(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", exclude={"entries": {"__all__": {"checked_at"}}})
+        return self.model_dump(mode="json", exclude=_REPORT_EXCLUDES)
+
+    def to_json_text(self) -> str:
+        """`to_json()` as the file holds it (`json.dumps(indent=2, ensure_ascii=False)`, same bytes).
+
+        pydantic's serializer writes it without the intermediate dict: ~5x less CPU, and at
+        10,000 entries ~30 MB less peak memory than dumping the dict (benchmarks/links.py).
+        """
+        return self.model_dump_json(indent=2, exclude=_REPORT_EXCLUDES) + "\n"
 
 
 class ReportError(Exception):
@@ -295,3 +306,7 @@ class StatusFile(BaseModel):
 
     def to_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
+
+    def to_json_text(self) -> str:
+        """`to_json()` as the file holds it; see RunReport.to_json_text."""
+        return self.model_dump_json(indent=2) + "\n"
