@@ -28,8 +28,8 @@ def awkward_entry() -> EntryResult:
     )
 
 
-def as_json_dumps_writes(data: object) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+def as_json_dumps_writes(data: object) -> bytes:
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def test_report_text_is_what_json_dumps_wrote() -> None:
@@ -39,8 +39,8 @@ def test_report_text_is_what_json_dumps_wrote() -> None:
         requests={"web": 2},
         entries=[awkward_entry(), awkward_entry().model_copy(update={"id": "second", "links": []})],
     )
-    text = report.to_json_text()
-    assert text == as_json_dumps_writes(report.to_json())
+    text = report.to_json_bytes().decode("utf-8")
+    assert text.encode("utf-8") == as_json_dumps_writes(report.to_json())
     assert "checked_at" not in json.loads(text)["entries"][0]  # status.json's alone
     assert "never in JSON" not in text
 
@@ -53,9 +53,9 @@ def test_status_text_is_what_json_dumps_wrote() -> None:
         history={"https://example.org/": {"failures": 2, "first_failure": "2026-11-14T12:00:00Z", "last_ok": None}},
         trends={"awkward": [TrendPoint(date=datetime(2026, 11, 16).date(), stars=5)]},
     )
-    assert status.to_json_text() == as_json_dumps_writes(status.to_json())
+    assert status.to_json_bytes() == as_json_dumps_writes(status.to_json())
 
 
 def test_empty_files_keep_their_empty_brackets() -> None:
-    assert StatusFile().to_json_text() == as_json_dumps_writes(StatusFile().to_json())
-    assert RunReport().to_json_text() == as_json_dumps_writes(RunReport().to_json())
+    assert StatusFile().to_json_bytes() == as_json_dumps_writes(StatusFile().to_json())
+    assert RunReport().to_json_bytes() == as_json_dumps_writes(RunReport().to_json())

@@ -19,7 +19,7 @@ from tools.checker.report import actions, markdown
 from tools.checker.report.terminal import TerminalProgress, print_summary
 from tools.checker.scrub import scrub
 from tools.checker.settings import Settings
-from tools.files import write_text_atomic
+from tools.files import write_bytes_atomic, write_text_atomic
 from tools.status import StatusFileError, load_status, save_status
 
 
@@ -78,7 +78,7 @@ def _main(args: argparse.Namespace) -> int:
     report = outcome.run
     text = markdown.render(report, previous, {entry.id for entry in catalog.entries}, code_url=commit_url())
     if args.json:
-        write_text_atomic(args.json, outcome.run.to_json_text())
+        write_bytes_atomic(args.json, outcome.run.to_json_bytes())
     if args.markdown:
         write_text_atomic(args.markdown, text)
     save_status(status_file, outcome.status_file)
