@@ -78,4 +78,4 @@ def load_status(path: Path) -> StatusFile:
 
 
 def save_status(path: Path, status: StatusFile) -> None:
-    write_bytes_atomic(Path(path), status.to_json_bytes())
+    write_bytes_atomic(Path(path), status.to_json_bytes(), b"\n")

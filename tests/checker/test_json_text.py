@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 from tools.results import EntryResult, LinkCheck, RunReport, Status, StatusFile, TrendPoint
+from tools.status import save_status
 
 # Text a catalog may hold: accents, emoji, quotes, backslashes, control characters, a line separator.
 AWKWARD = 'Ünïcode "quoted" \\ back\tslash\n</script> \x01 \x7f \u2028 😀'
@@ -29,7 +31,7 @@ def awkward_entry() -> EntryResult:
 
 
 def as_json_dumps_writes(data: object) -> bytes:
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
 
 
 def test_report_text_is_what_json_dumps_wrote() -> None:
@@ -45,7 +47,7 @@ def test_report_text_is_what_json_dumps_wrote() -> None:
     assert "never in JSON" not in text
 
 
-def test_status_text_is_what_json_dumps_wrote() -> None:
+def test_status_file_is_what_json_dumps_wrote(tmp_path: Path) -> None:
     status = StatusFile(
         checked_at=datetime(2026, 11, 21, 12, 0, tzinfo=UTC),
         complete=True,
@@ -54,6 +56,8 @@ def test_status_text_is_what_json_dumps_wrote() -> None:
         trends={"awkward": [TrendPoint(date=datetime(2026, 11, 16).date(), stars=5)]},
     )
     assert status.to_json_bytes() == as_json_dumps_writes(status.to_json())
+    save_status(tmp_path / "status.json", status)
+    assert (tmp_path / "status.json").read_bytes() == as_json_dumps_writes(status.to_json()) + b"\n"
 
 
 def test_empty_files_keep_their_empty_brackets() -> None:

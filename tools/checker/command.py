@@ -78,7 +78,7 @@ def _main(args: argparse.Namespace) -> int:
     report = outcome.run
     text = markdown.render(report, previous, {entry.id for entry in catalog.entries}, code_url=commit_url())
     if args.json:
-        write_bytes_atomic(args.json, outcome.run.to_json_bytes())
+        write_bytes_atomic(args.json, outcome.run.to_json_bytes(), b"\n")
     if args.markdown:
         write_text_atomic(args.markdown, text)
     save_status(status_file, outcome.status_file)
