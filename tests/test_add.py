@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import os
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -73,17 +76,12 @@ def names(path: Path) -> list[str]:
     return [line.split(": ", 1)[1] for line in path.read_text().splitlines() if line.startswith("  - name: ")]
 
 
-def test_offline_add_inserts_in_order_and_changes_nothing_else(catalog: Path, awesome) -> None:
-    result = awesome(
-        "add",
+def test_offline_add_inserts_in_order_and_changes_nothing_else(catalog: Path, add) -> None:
+    result = add(
         "https://github.com/emmett-framework/emmett",
-        "--category",
-        "web-frameworks",
         "--name",
         "Emmett",
         "--offline",
-        "--catalog",
-        "catalog",
         "--description",
         "Full-stack framework with its own ORM, templates and WebSocket support.",
     )
@@ -106,21 +104,14 @@ def test_offline_add_inserts_in_order_and_changes_nothing_else(catalog: Path, aw
 
 
 @pytest.mark.parametrize(("name", "position"), [("Aardvark", 0), ("zebra", 3), ("django-ninja", 2)])
-def test_case_insensitive_sorted_place_at_either_end_or_between(
-    catalog: Path, awesome, name: str, position: int
-) -> None:
-    result = awesome(
-        "add",
+def test_case_insensitive_sorted_place_at_either_end_or_between(catalog: Path, add, name: str, position: int) -> None:
+    result = add(
         f"https://github.com/x/{name}",
-        "--category",
-        "web-frameworks",
         "--name",
         name,
         "--offline",
         "--description",
         "Routes requests to handlers with very little code.",
-        "--catalog",
-        "catalog",
     )
     assert result.code == 0, result.err
     assert names(catalog / "web-frameworks.yml").index(name) == position
@@ -128,130 +119,76 @@ def test_case_insensitive_sorted_place_at_either_end_or_between(
     assert validate_catalog(catalog)[0] is not None
 
 
-def test_offline_needs_a_description(catalog: Path, awesome) -> None:
-    result = awesome(
-        "add", "https://github.com/x/y", "--category", "web-frameworks", "--offline", "--catalog", "catalog"
-    )
-    assert result.code == 1 and "--offline needs --description" in result.err
+def test_offline_needs_a_description(catalog: Path, add) -> None:
+    result = add("https://github.com/x/y", "--offline")
+    assert result.code == 2 and "--offline needs --description" in result.err
     assert (catalog / "web-frameworks.yml").read_text() == WEB
 
 
 @pytest.mark.parametrize("url", ["https://www.GitHub.com/encode/Starlette/", "https://github.com/encode/starlette.git"])
-def test_a_duplicate_url_is_refused_with_where_it_is(catalog: Path, awesome, url: str) -> None:
-    result = awesome(
-        "add",
-        url,
-        "--category",
-        "talks",
-        "--offline",
-        "--description",
-        "Another sentence about it.",
-        "--catalog",
-        "catalog",
-    )
-    assert result.code == 1
+def test_a_duplicate_url_is_refused_with_where_it_is(catalog: Path, add, url: str) -> None:
+    result = add(url, "--offline", "--description", "Another sentence about it.", category="talks")
+    assert result.code == 2
     assert "already in the catalog as 'Starlette' at catalog/web-frameworks.yml:18" in result.err
     assert (catalog / "talks.yml").read_text() == TALKS
 
 
-def test_a_duplicate_name_is_refused_without_regard_to_case(catalog: Path, awesome) -> None:
-    result = awesome(
-        "add",
+def test_a_duplicate_name_is_refused_without_regard_to_case(catalog: Path, add) -> None:
+    result = add(
         "https://example.org/django",
-        "--category",
-        "web-frameworks",
         "--name",
         "DJANGO",
         "--offline",
         "--description",
         "A different project with the same name.",
-        "--catalog",
-        "catalog",
     )
     assert (
-        result.code == 1 and "named 'Django' is already in the catalog at catalog/web-frameworks.yml:13" in result.err
+        result.code == 2 and "named 'Django' is already in the catalog at catalog/web-frameworks.yml:13" in result.err
     )
 
 
-def test_an_unknown_category_lists_the_valid_ones(catalog: Path, awesome) -> None:
-    result = awesome(
-        "add",
-        "https://github.com/x/y",
-        "--category",
-        "web",
-        "--offline",
-        "--description",
-        "Anything.",
-        "--catalog",
-        "catalog",
-    )
-    assert result.code == 1 and "no category 'web'; choose one of: talks, web-frameworks" in result.err
+def test_an_unknown_category_lists_the_valid_ones(catalog: Path, add) -> None:
+    result = add("https://github.com/x/y", "--offline", "--description", "Anything.", category="web")
+    assert result.code == 2 and "no category 'web'; choose one of: talks, web-frameworks" in result.err
 
 
-def test_a_non_web_url_is_refused(catalog: Path, awesome) -> None:
-    result = awesome(
-        "add",
-        "javascript:alert(1)",
-        "--category",
-        "talks",
-        "--offline",
-        "--description",
-        "Anything.",
-        "--catalog",
-        "catalog",
-    )
-    assert result.code == 1 and "must be a web address" in result.err
+def test_a_non_web_url_is_refused(catalog: Path, add) -> None:
+    result = add("javascript:alert(1)", "--offline", "--description", "Anything.", category="talks")
+    assert result.code == 2 and "must be a web address" in result.err
 
 
-def test_an_invalid_catalog_is_not_touched(write_catalog, awesome) -> None:
+def test_an_invalid_catalog_is_not_touched(write_catalog, add) -> None:
     broken = WEB.replace("    kind: library\n", "    kind: gadget\n", 1)
     catalog = write_catalog({"web-frameworks.yml": broken})
-    result = awesome(
-        "add",
-        "https://github.com/x/y",
-        "--category",
-        "web-frameworks",
-        "--offline",
-        "--description",
-        "Routes requests to handlers with very little code.",
-        "--catalog",
-        "catalog",
+    result = add(
+        "https://github.com/x/y", "--offline", "--description", "Routes requests to handlers with very little code."
     )
-    assert result.code == 1 and "fix them before adding" in result.err and "catalog/web-frameworks.yml:9" in result.err
+    assert result.code == 2 and "fix them before adding" in result.err and "catalog/web-frameworks.yml:9" in result.err
     assert (catalog / "web-frameworks.yml").read_text() == broken
 
 
-def test_the_kind_follows_the_category(catalog: Path, awesome) -> None:
-    result = awesome(
-        "add",
+def test_the_kind_follows_the_category(catalog: Path, add) -> None:
+    result = add(
         "https://www.youtube.com/watch?v=abc",
-        "--category",
-        "talks",
         "--name",
         "Async in Depth",
         "--offline",
         "--description",
         "Walks through the event loop's scheduling one callback at a time.",
-        "--catalog",
-        "catalog",
+        category="talks",
     )
     assert result.code == 0, result.err
     assert "    kind: talk\n" in added_lines(TALKS, (catalog / "talks.yml").read_text())
 
 
-def test_a_description_that_breaks_the_style_rules_is_written_with_what_to_fix(catalog: Path, awesome) -> None:
-    result = awesome(
-        "add",
+def test_a_description_that_breaks_the_style_rules_is_written_with_what_to_fix(catalog: Path, add) -> None:
+    result = add(
         "https://github.com/x/quart",
-        "--category",
-        "web-frameworks",
         "--name",
         "Quart",
         "--offline",
         "--description",
         "Quart is an async library for Flask users",
-        "--catalog",
-        "catalog",
     )
     assert result.code == 0
     assert "Fix the description at catalog/web-frameworks.yml:" in result.out
@@ -283,18 +220,15 @@ class Sources:
 
 
 @pytest.fixture
-def sources(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sources]:
+def sources(services) -> Iterator[Sources]:
     fake = Sources()
     with serve(fake.app) as url:
-        monkeypatch.setenv("GITHUB_API_URL", url)
-        monkeypatch.setenv("PYPI_URL", url)
-        monkeypatch.delenv("GITHUB_TOKEN", raising=False)
-        monkeypatch.delenv("GH_TOKEN", raising=False)
+        services(github=url, pypi=url)
         yield fake
 
 
 def test_fills_name_description_docs_and_pypi_from_the_sources(
-    catalog: Path, awesome, sources: Sources, monkeypatch: pytest.MonkeyPatch
+    catalog: Path, add, sources: Sources, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("GITHUB_TOKEN", "t0ken")
     sources.repos["pgjones/quart"] = {
@@ -311,7 +245,7 @@ def test_fills_name_description_docs_and_pypi_from_the_sources(
             "Documentation": "https://quart.palletsprojects.com/",
         },
     }
-    result = awesome("add", "https://github.com/pgjones/quart", "--category", "web-frameworks", "--catalog", "catalog")
+    result = add("https://github.com/pgjones/quart")
     assert result.code == 0, result.err
     lines = added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
     assert lines[:5] == [
@@ -326,9 +260,7 @@ def test_fills_name_description_docs_and_pypi_from_the_sources(
     assert validate_catalog(catalog)[0] is not None
 
 
-def test_a_same_named_pypi_project_that_does_not_link_back_is_not_taken(
-    catalog: Path, awesome, sources: Sources
-) -> None:
+def test_a_same_named_pypi_project_that_does_not_link_back_is_not_taken(catalog: Path, add, sources: Sources) -> None:
     sources.repos["someone/blacksheep"] = {
         "name": "BlackSheep",
         "html_url": "https://github.com/someone/blacksheep",
@@ -340,47 +272,43 @@ def test_a_same_named_pypi_project_that_does_not_link_back_is_not_taken(
         "summary": "Somebody else's project.",
         "project_urls": {"Source": "https://github.com/other/blacksheep"},
     }
-    result = awesome(
-        "add", "https://github.com/someone/blacksheep", "--category", "web-frameworks", "--catalog", "catalog"
-    )
+    result = add("https://github.com/someone/blacksheep")
     assert result.code == 0, result.err
     text = "".join(added_lines(WEB, (catalog / "web-frameworks.yml").read_text()))
     assert "pypi:" not in text and "Somebody else's" not in text
 
 
-def test_a_moved_repository_is_added_under_its_new_address(catalog: Path, awesome, sources: Sources) -> None:
+def test_a_moved_repository_is_added_under_its_new_address(catalog: Path, add, sources: Sources) -> None:
     sources.repos["old/thing"] = {
         "name": "thing",
         "html_url": "https://github.com/new/thing",
         "description": "Serves websites over ASGI with very little code.",
         "homepage": None,
     }
-    result = awesome("add", "https://github.com/old/thing", "--category", "web-frameworks", "--catalog", "catalog")
+    result = add("https://github.com/old/thing")
     assert result.code == 0, result.err
     assert "lives at https://github.com/new/thing" in result.out
     assert "    url: https://github.com/new/thing\n" in added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
 
 
-def test_a_repository_github_does_not_know_is_refused(catalog: Path, awesome, sources: Sources) -> None:
-    result = awesome("add", "https://github.com/nobody/nothing", "--category", "web-frameworks", "--catalog", "catalog")
-    assert result.code == 1 and "GitHub has no repository nobody/nothing" in result.err
+def test_a_repository_github_does_not_know_is_refused(catalog: Path, add, sources: Sources) -> None:
+    result = add("https://github.com/nobody/nothing")
+    assert result.code == 2 and "GitHub has no repository nobody/nothing" in result.err
 
 
-def test_an_unknown_pypi_name_is_refused(catalog: Path, awesome, sources: Sources) -> None:
+def test_an_unknown_pypi_name_is_refused(catalog: Path, add, sources: Sources) -> None:
     sources.repos["a/b"] = {"name": "b", "html_url": "https://github.com/a/b", "description": "Does b things well."}
-    result = awesome(
-        "add", "https://github.com/a/b", "--category", "web-frameworks", "--pypi", "no-such", "--catalog", "catalog"
-    )
-    assert result.code == 1 and "PyPI has no project 'no-such'" in result.err
+    result = add("https://github.com/a/b", "--pypi", "no-such")
+    assert result.code == 2 and "PyPI has no project 'no-such'" in result.err
 
 
-def test_unreachable_sources_suggest_offline(catalog: Path, awesome, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreachable_sources_suggest_offline(catalog: Path, add, services) -> None:
     with socket.socket() as sock:  # a port nothing listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    monkeypatch.setenv("GITHUB_API_URL", f"http://127.0.0.1:{port}")
-    result = awesome("add", "https://github.com/a/b", "--category", "web-frameworks", "--catalog", "catalog")
-    assert result.code == 1
+    services(github=f"http://127.0.0.1:{port}")
+    result = add("https://github.com/a/b")
+    assert result.code == 2
     assert "cannot reach GitHub" in result.err and "--offline --description" in result.err
     assert (catalog / "web-frameworks.yml").read_text() == WEB
 
@@ -399,35 +327,20 @@ def test_unreachable_sources_suggest_offline(catalog: Path, awesome, monkeypatch
         ("https://user:secret@github.com/a/b", "user name or password"),
     ],
 )
-def test_a_bad_url_is_refused_with_a_message_not_a_traceback(catalog: Path, awesome, url: str, says: str) -> None:
-    result = awesome(
-        "add",
-        url,
-        "--category",
-        "talks",
-        "--offline",
-        "--name",
-        "N",
-        "--description",
-        "A sentence.",
-        "--catalog",
-        "catalog",
-    )
-    assert result.code == 1 and says in result.err and "Traceback" not in result.err
+def test_a_bad_url_is_refused_with_a_message_not_a_traceback(catalog: Path, add, url: str, says: str) -> None:
+    result = add(url, "--offline", "--name", "N", "--description", "A sentence.", category="talks")
+    assert result.code == 2 and says in result.err and "Traceback" not in result.err
     assert (catalog / "talks.yml").read_text() == TALKS
 
 
 @pytest.mark.parametrize("description", ["", "   ", "\n"])
-def test_a_blank_description_is_refused_before_anything_is_written(catalog: Path, awesome, description: str) -> None:
-    result = awesome(
-        "add", "https://example.org/x", "--category", "talks", "--name", "X", "--offline",
-        "--description", description, "--catalog", "catalog",
-    )  # fmt: skip
-    assert result.code == 1 and "--description" in result.err and "string should have" not in result.err
+def test_a_blank_description_is_refused_before_anything_is_written(catalog: Path, add, description: str) -> None:
+    result = add("https://example.org/x", "--name", "X", "--offline", "--description", description, category="talks")
+    assert result.code == 2 and "--description" in result.err and "string should have" not in result.err
     assert (catalog / "talks.yml").read_text() == TALKS
 
 
-def test_what_github_and_pypi_send_is_not_trusted_to_be_well_formed(catalog: Path, awesome, sources: Sources) -> None:
+def test_what_github_and_pypi_send_is_not_trusted_to_be_well_formed(catalog: Path, add, sources: Sources) -> None:
     sources.repos["a/odd"] = {
         "name": "odd",
         "html_url": "https://github.com/a/odd",
@@ -440,40 +353,33 @@ def test_what_github_and_pypi_send_is_not_trusted_to_be_well_formed(catalog: Pat
         "home_page": "https://example.org:99999/",
         "project_urls": {"Documentation": "http://exa mple.org/", "Source": "https://github.com/a/odd"},
     }
-    result = awesome("add", "https://github.com/a/odd", "--category", "web-frameworks", "--catalog", "catalog")
+    result = add("https://github.com/a/odd")
     assert result.code == 0, result.err
     lines = "".join(added_lines(WEB, (catalog / "web-frameworks.yml").read_text()))
     assert "pypi: odd" in lines and "docs:" not in lines
 
 
 def test_a_pypi_answer_that_is_not_json_is_skipped_when_pypi_was_not_named(
-    catalog: Path, awesome, fake_github, fake_pypi, monkeypatch: pytest.MonkeyPatch
+    catalog: Path, add, fake_github, fake_pypi, services
 ) -> None:
     fake_github.add("example", "widget")
     fake_pypi.add("widget")
     fake_pypi.malformed = 1
-    monkeypatch.setenv("GITHUB_API_URL", fake_github.url)
-    monkeypatch.setenv("PYPI_URL", fake_pypi.url)
-    result = awesome("add", "https://github.com/example/widget", "--category", "web-frameworks", "--catalog", "catalog")
+    services(fake_github.url, fake_pypi.url)
+    result = add("https://github.com/example/widget")
     assert result.code == 0, result.err
     assert "skipped PyPI" in result.out and "not JSON" in result.out
 
 
 def test_fills_the_entry_from_the_shared_fakes_and_follows_a_moved_repository(
-    catalog: Path, awesome, fake_github, fake_pypi, monkeypatch: pytest.MonkeyPatch
+    catalog: Path, add, fake_github, fake_pypi, services
 ) -> None:
     """The fakes answer like GitHub (a 301 to /repositories/ID for a renamed repository) and PyPI."""
     repo = fake_github.add("example", "widget")
     fake_github.move(repo, "example/Widget-ng")
     fake_pypi.add("Widget-ng")  # its Source link is https://github.com/example/Widget-ng
-    monkeypatch.setenv("GITHUB_API_URL", fake_github.url)
-    monkeypatch.setenv("PYPI_URL", fake_pypi.url)
-    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
-    monkeypatch.delenv("GH_TOKEN", raising=False)
-    result = awesome(
-        "add", "https://github.com/example/widget", "--category", "web-frameworks", "--pypi", "Widget-ng",
-        "--catalog", "catalog",
-    )  # fmt: skip
+    services(fake_github.url, fake_pypi.url)
+    result = add("https://github.com/example/widget", "--pypi", "Widget-ng")
     assert result.code == 0, result.err
     lines = added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
     assert lines[:4] == [
@@ -483,3 +389,95 @@ def test_fills_the_entry_from_the_shared_fakes_and_follows_a_moved_repository(
         "    pypi: Widget-ng\n",
     ]
     assert validate_catalog(catalog)[0] is not None
+
+
+def test_add_asks_through_the_checkers_client_with_names_quoted_and_canonical(
+    catalog: Path, add, fake_github, fake_pypi, services
+) -> None:
+    fake_github.add("example", "zope.widget")
+    fake_pypi.add("Zope.Widget")
+    services(fake_github.url, fake_pypi.url)
+    result = add("https://github.com/example/zope.widget", "--pypi", "Zope.Widget")
+    assert result.code == 0, result.err
+    assert fake_pypi.requests == {"zope-widget": 1}  # PyPI's canonical spelling: no redirect to follow
+    assert "    pypi: Zope.Widget\n" in added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
+
+
+# --tags, --docs, --kind; categories by slug or title; hints
+
+
+def offline_add(add, *extra: str, category: str = "web-frameworks"):
+    description = "Serves websites over ASGI with very little code."
+    return add(
+        "https://example.org/hypha",
+        "--name",
+        "Hypha",
+        "--offline",
+        "--description",
+        description,
+        *extra,
+        category=category,
+    )
+
+
+def test_tags_docs_and_kind_are_written_in_the_catalogs_order(catalog: Path, add) -> None:
+    result = offline_add(add, "--tags", "asgi, http,asgi", "--docs", "https://hypha.example/docs/", "--kind", "docs")
+    assert result.code == 0, result.err
+    lines = added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
+    assert lines[3:6] == [
+        "    docs: https://hypha.example/docs/\n",
+        "    kind: docs\n",
+        "    tags: [asgi, http]\n",
+    ]
+    assert validate_catalog(catalog)[0] is not None
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "says"),
+    [
+        ("--tags", "Asgi,web framework", "'Asgi', 'web framework' not a lowercase word"),
+        ("--docs", "javascript:alert(1)", "--docs 'javascript:alert(1)'"),
+        ("--kind", "video", "invalid choice: 'video'"),
+    ],
+)
+def test_bad_tags_docs_or_kind_are_refused(
+    catalog: Path, add, capsys: pytest.CaptureFixture[str], option: str, value: str, says: str
+) -> None:
+    try:
+        result = offline_add(add, option, value)
+        code, err = result.code, result.err
+    except SystemExit as exc:  # argparse refuses a --kind outside the choices
+        code, err = int(exc.code or 0), capsys.readouterr().err
+    assert code == 2 and says in err
+    assert (catalog / "web-frameworks.yml").read_text() == WEB
+
+
+def test_a_category_is_taken_by_title_and_a_near_miss_gets_the_closest(catalog: Path, add) -> None:
+    near = offline_add(add, category="web-framework")
+    assert near.code == 2 and "no category 'web-framework'; did you mean web-frameworks?" in near.err
+    result = offline_add(add, category="web FRAMEWORKS")
+    assert result.code == 0, result.err
+    assert "  - name: Hypha\n" in added_lines(WEB, (catalog / "web-frameworks.yml").read_text())
+
+
+def test_an_unquoted_title_gets_a_hint_not_unrecognized_arguments(
+    catalog: Path, add, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        offline_add(add, "Frameworks", category="Web")
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and "unrecognized arguments" not in err
+    assert "--category 'Web Frameworks'" in err
+
+
+def test_the_closing_tip_names_the_command_as_it_was_run(catalog: Path, tmp_path: Path) -> None:
+    venv_awesome = Path(sys.executable).parent / "awesome"
+    (tmp_path / ".venv").symlink_to(venv_awesome.parent.parent)
+    done = subprocess.run(
+        [".venv/bin/awesome", "add", "https://example.org/hypha", "--category", "web-frameworks", "--offline",
+         "--name", "Hypha", "--description", "Serves websites over ASGI with very little code.",
+         "--catalog", "catalog"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60, env={**os.environ, "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Next: `.venv/bin/awesome readme` to regenerate README.md" in done.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -129,3 +130,133 @@ def test_real_repository_git_config_is_untouched_by_a_lint_run():
     before = config.read_bytes() if config.exists() else None
     lint_readme.run(REPO_ROOT / "README.md")
     assert (config.read_bytes() if config.exists() else None) == before
+
+
+# One exit-code policy (tools/errors.py), applied by tools/cli.py to every command
+
+
+def test_every_command_reports_a_broken_catalog_the_same_way(write_catalog, awesome) -> None:
+    write_catalog({"web.yml": "title: Web\n"})
+    for argv in (["check"], ["readme", "--output", "README.md"], ["add", "https://example.org/", "--category", "web"]):
+        result = awesome(*argv, "--catalog", "catalog")
+        assert result.code == 2, argv
+        assert "catalog/web.yml:1: missing required key 'description'" in result.err, argv
+        assert result.err.rstrip().splitlines()[-1].startswith("error: "), argv
+        assert "Traceback" not in result.err
+
+
+def test_an_unexpected_error_in_any_command_is_one_line_without_the_token(
+    write_catalog, awesome, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_catalog({"web.yml": "title: Web\ndescription: Things.\nentries: []\n"})
+    token = "ghp_secret0123456789"
+    monkeypatch.setenv("GH_TOKEN", token)
+
+    def explode(*args: object) -> None:
+        raise RuntimeError(f"bad thing with {token}\nsecond line")
+
+    monkeypatch.setattr("tools.readme.render", explode)
+    result = awesome("readme", "--catalog", "catalog", "--output", "README.md")
+    assert result.code == 2
+    assert result.err.strip() == (
+        "awesome readme: unexpected error (RuntimeError: bad thing with ***); "
+        "run it again, and report the problem if it persists"
+    )
+
+
+def test_the_configuration_never_shows_the_token() -> None:
+    from tools.checker.settings import Settings
+    from tools.config import Config
+
+    env = {"GH_TOKEN": "ghp_secret0123456789", "PYPI_URL": "http://127.0.0.1:9"}
+    config = Config.from_env(env)
+    settings = Settings.from_env(env, timeout=3.0, concurrency=None)
+    assert config.github_token == settings.github_token == "ghp_secret0123456789"
+    assert (settings.pypi_url, settings.timeout, settings.concurrency) == ("http://127.0.0.1:9", 3.0, 64)
+    assert "ghp_secret" not in repr(config) + repr(settings)
+
+
+# Commands as a contributor meets them: --version, help, --only, progress
+
+
+def test_version_is_the_installed_packages() -> None:
+    from importlib.metadata import version
+
+    result = run(AWESOME, "--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"awesome {version('awesome-asyncio')}")
+
+
+def test_help_lists_the_contributors_commands_apart_from_the_workflows() -> None:
+    text = run(AWESOME, "--help").stdout
+    contributors, workflows = text.split("commands the GitHub workflows call:")
+    for command in ("validate", "add", "readme", "check", "import", "schema"):
+        assert f"    {command} " in contributors and f"  {command} " not in workflows
+    for command in ("annotate-validate", "changed-entries", "pr-summary", "health-issue", "issue-form"):
+        assert command not in contributors and f"  {command} " in workflows
+
+
+def test_check_help_shows_defaults_and_the_environment_it_reads() -> None:
+    text = " ".join(run(AWESOME, "check", "--help").stdout.split())
+    for default in ("(default: 64)", "(default: 4)", "(default: 10)", "(default: 365)", "(default: 600)"):
+        assert default in text
+    for variable in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_API_URL", "GITHUB_GRAPHQL_URL", "PYPI_URL"):
+        assert variable in text
+    assert "default https://api.github.com/graphql" in text
+
+
+THINGS = """\
+title: Things
+description: Things for testing the command.
+entries:
+  - name: Alpha Lib
+    url: https://github.com/acme/alpha
+    description: A thing that the checker looks at in a test.
+    pypi: alpha
+    docs: http://shared.invalid/docs/
+  - name: Beta
+    url: http://beta.invalid/
+    description: A thing that the checker looks at in a test.
+    docs: http://shared.invalid/docs/
+  - name: FastThing
+    url: http://fast.invalid/
+    description: A thing that the checker looks at in a test.
+"""
+
+
+def test_only_takes_names_in_any_case_as_well_as_ids(write_catalog, awesome, services) -> None:
+    write_catalog({"things.yml": THINGS})
+    result = awesome(
+        "check", "--catalog", "catalog", "--json", "out.json", "--only", "FASTTHING", "--only", "alpha-lib"
+    )
+    assert result.code == 0, result.err
+    report = json.loads(Path("out.json").read_text(encoding="utf-8"))
+    assert [e["id"] for e in report["entries"]] == ["alpha-lib", "fastthing"]
+    unknown = awesome("check", "--catalog", "catalog", "--only", "Gamma")
+    assert unknown.code == 2 and "no entry with the id or name 'Gamma'" in unknown.err
+
+
+def test_progress_counts_entries_not_requests(write_catalog, awesome, services) -> None:
+    """Three entries ask GitHub, PyPI and three distinct links: five parts, but three entries."""
+    write_catalog({"things.yml": THINGS})
+    result = awesome("check", "--catalog", "catalog", "--timeout", "0.5")
+    assert result.code == 0, result.err
+    progress = [line for line in result.err.splitlines() if line.startswith("checked ")]
+    assert progress[0] == "checked 0/3" and progress[-1] == "checked 3/3"
+
+
+def test_the_status_file_defaults_to_the_checked_catalogs(write_catalog, awesome, services) -> None:
+    """DESIGN.md: `--status` defaults to status.json inside the catalog folder it checks, not the repository's."""
+    from tools.paths import STATUS_FILE
+
+    before = STATUS_FILE.read_bytes() if STATUS_FILE.exists() else None
+    catalog = write_catalog({"things.yml": THINGS})
+    assert awesome("check", "--catalog", "catalog", "--only", "beta", "--timeout", "0.5").code == 0
+    assert (catalog / "status.json").is_file()
+    assert (STATUS_FILE.read_bytes() if STATUS_FILE.exists() else None) == before
+
+
+def test_add_offers_exactly_the_catalogs_kinds() -> None:
+    from tools.catalog import KINDS
+    from tools.cli import KIND_CHOICES
+
+    assert KIND_CHOICES == KINDS

@@ -284,3 +284,202 @@ def test_importing_the_projects_own_readme_reproduces_the_catalogs_required_fiel
         }
 
     assert required(tmp_path / "out") == required(CATALOG_DIR)
+
+
+def test_furniture_headings_with_emoji_are_not_sections(in_tmp, awesome):
+    readme(
+        in_tmp,
+        """\
+        # Awesome Things
+
+        ## 📖 Table of Contents
+
+        - [Clients](#-clients)
+
+        ## 🌐 Clients
+
+        - [httpx](https://github.com/encode/httpx) - Client with sync and async APIs.
+
+        ## Contributing 🤝
+
+        Pull requests welcome; read the guide first.
+
+        ## ⚖️ License:
+
+        CC0.
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert (result.code, result.err) == (
+        0,
+        "README.md:7: note: no text under '🌐 Clients'; its description is its title\n",
+    )
+    assert sorted(p.name for p in (in_tmp / "out").iterdir()) == ["clients.yml"]
+
+
+def test_struck_through_items_are_reported_not_imported_as_live_projects(in_tmp, awesome):
+    readme(
+        in_tmp,
+        """\
+        ## Clients
+
+        - [httpx](https://github.com/encode/httpx) - Client with sync and async APIs.
+        - ~~[aiohttp-retired](https://github.com/example/retired) - No longer maintained.~~
+        - [old-client](https://github.com/example/old) - ~~Deprecated~~, use httpx.
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert result.code == 1
+    assert result.err.splitlines()[1:] == [
+        "README.md:4: 'aiohttp-retired' is struck through: the list marks it retired; "
+        "add it by hand with `successor:` if it belongs",
+    ]
+    names = [e["name"] for e in load_file(in_tmp / "out/clients.yml").data["entries"]]
+    assert names == ["httpx", "old-client"]
+
+
+def test_an_address_without_a_name_is_reported_with_how_to_write_it(in_tmp, awesome):
+    readme(
+        in_tmp,
+        """\
+        ## Clients
+
+        - [httpx](https://github.com/encode/httpx) - Client with sync and async APIs.
+        - <https://github.com/example/autolink> - An autolink.
+        - https://github.com/example/bare - A bare address.
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert result.code == 1
+    assert result.err.splitlines()[1:] == [
+        "README.md:4: the link's text is its address; write it as [Name](https://github.com/example/autolink) "
+        "- Description.",
+        "README.md:5: an address that is not a link; write it as [Name](https://...) - Description.",
+    ]
+    assert [e["name"] for e in load_file(in_tmp / "out/clients.yml").data["entries"]] == ["httpx"]
+
+
+def test_lists_nested_deeper_than_the_parser_reads_are_reported_not_dropped(in_tmp, awesome):
+    nested = "".join(
+        f"{'  ' * depth}- [n{depth}](https://example.org/{depth}) - Level {depth}.\n" for depth in range(12)
+    )
+    (in_tmp / "README.md").write_text(
+        f"## Deep\n\n{nested}\n## After\n\n- [x](https://example.org/x) - After the list.\n", encoding="utf-8"
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert result.code == 1
+    assert result.err.splitlines()[1:] == [
+        "README.md:12: lists nested this deep are more than the Markdown parser reads; "
+        "nothing from here to line 18 was imported: flatten the list",
+    ]
+
+
+def test_links_inside_html_blocks_are_reported_and_comments_stay_quiet(in_tmp, awesome):
+    readme(
+        in_tmp,
+        """\
+        ## Clients
+
+        - [httpx](https://github.com/encode/httpx) - Client with sync and async APIs.
+
+        <details>
+        <summary>Older clients</summary>
+        - [aiohttp](https://github.com/aio-libs/aiohttp) - Client and server.
+        </details>
+
+        <ul><li><a href="https://github.com/example/html">html</a> - An item written in HTML.</li></ul>
+
+        <!-- - [hidden](https://github.com/example/hidden) - Commented out on purpose. -->
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert result.code == 1
+    why = "links inside an HTML block in section 'Clients' are not read; write them as Markdown list items"
+    assert result.err.splitlines()[1:] == [
+        f"README.md:5: {why} (leave a blank line after <summary>)",
+        f"README.md:10: {why}",
+    ]
+
+
+def test_extra_links_between_the_name_and_the_description_stay_out_of_the_description(in_tmp, awesome):
+    readme(
+        in_tmp,
+        """\
+        ## Talks
+
+        * [Topics of Interest](https://youtu.be/ZzfHjytDceU) | [screencast](https://youtu.be/lYe8W04ERnY) | [slides](https://speakerdeck.com/dabeaz/topics) - PyCon Brasil 2015 keynote (David Beazley).
+        * [Walkthrough](https://www.youtube.com/playlist?list=PL1), [blog post](https://pgbovine.net/walkthrough.htm) - 8-part code walkthrough (Philip Guo).
+        * [Only links](https://youtu.be/abc) | [slides](https://example.org/slides)
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert result.err.splitlines()[1:] == [
+        "README.md:5: 'Only links' has no description; write one after ` - ` and import again"
+    ]
+    entries = load_file(in_tmp / "out/talks.yml").data["entries"]
+    assert [(e["name"], e["url"], e["description"]) for e in entries] == [
+        ("Topics of Interest", "https://youtu.be/ZzfHjytDceU", "PyCon Brasil 2015 keynote (David Beazley)."),
+        ("Walkthrough", "https://www.youtube.com/playlist?list=PL1", "8-part code walkthrough (Philip Guo)."),
+    ]
+
+
+def test_entries_already_in_the_target_catalog_are_reported_not_written_twice(in_tmp, awesome):
+    (in_tmp / "out").mkdir()
+    (in_tmp / "out/http.yml").write_text(
+        "title: HTTP\ndescription: Clients.\nentries:\n"
+        "  - name: HTTPX\n    url: https://github.com/encode/httpx\n    description: Client with sync and async APIs.\n",
+        encoding="utf-8",
+    )
+    readme(
+        in_tmp,
+        """\
+        ## Clients
+
+        - [httpx](https://github.com/encode/httpx/) - The same project, linked again.
+        - [niquests](https://github.com/jawah/niquests) - Drop-in client with HTTP/2 and HTTP/3.
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert result.code == 1
+    assert result.err.splitlines()[1:] == ["README.md:3: 'httpx' is already in out/http.yml as 'HTTPX' (same name)"]
+    assert [e["name"] for e in load_file(in_tmp / "out/clients.yml").data["entries"]] == ["niquests"]
+    assert awesome("validate", "--catalog", "out").code == 0
+
+
+def test_a_catalog_folder_that_cannot_be_made_is_a_message_not_a_traceback(in_tmp, awesome):
+    readme(in_tmp, CLASSIC)
+    (in_tmp / "out").write_text("a file where the folder should be\n", encoding="utf-8")
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert (result.code, result.out) == (1, "")
+    assert (
+        result.err.strip()
+        == "out: cannot write category files there: File exists; give --catalog a folder you can write to"
+    )
+
+
+def test_sponsors_credits_and_related_lists_are_furniture_not_categories(in_tmp, awesome):
+    readme(
+        in_tmp,
+        """\
+        ## Clients
+
+        *HTTP clients.*
+
+        - [httpx](https://github.com/encode/httpx) - Client with sync and async APIs.
+
+        ## Sponsors
+
+        - [Acme](https://acme.example.org) - Pays for the hosting.
+
+        ## Related Lists
+
+        - [awesome-python](https://github.com/vinta/awesome-python) - Python in general.
+
+        ## Acknowledgements
+
+        Thanks to everyone who sent a pull request.
+        """,
+    )
+    result = awesome("import", "README.md", "--catalog", "out")
+    assert (result.code, result.err) == (0, "")
+    assert sorted(p.name for p in (in_tmp / "out").iterdir()) == ["clients.yml"]

@@ -12,7 +12,7 @@ import pytest
 from tools import lint_readme
 from tools.catalog import load_catalog
 from tools.paths import README_FILE, REPO_ROOT
-from tools.readme import Slugger, escape, render
+from tools.readme import Slugger, escape, render, site_url
 
 NAMES_AND_DESCRIPTIONS = {
     "talks.yml": """
@@ -244,7 +244,7 @@ def test_check_fails_when_the_readme_is_missing(fixture_catalog, awesome, tmp_pa
 def test_readme_refuses_a_broken_catalog_and_writes_nothing(write_catalog, awesome, tmp_path):
     catalog = write_catalog({"web.yml": "title: Web\n"})
     result = awesome("readme", "--catalog", catalog, "--output", tmp_path / "README.md")
-    assert result.code == 1
+    assert result.code == 2
     assert "catalog/web.yml:1: missing required key 'description'" in result.err
     assert not (tmp_path / "README.md").exists()
 
@@ -316,3 +316,68 @@ def test_a_category_without_entries_keeps_its_heading_and_spacing(write_catalog)
     text = render(catalog)
     assert "## Coming Soon\n\nNothing yet.\n\n## Contributing" in text
     assert "\n\n\n" not in text
+
+
+# Links to the website, and retired entries
+
+
+def test_readme_links_the_website_at_site_url(fixture_catalog, awesome, tmp_path, monkeypatch):
+    """The same SITE_URL the site build reads (mkdocs.yml: `site_url: !ENV [SITE_URL]`)."""
+    output = tmp_path / "README.md"
+    monkeypatch.setenv("SITE_URL", "https://aa.example.org/sub/")
+    assert awesome("readme", "--catalog", fixture_catalog, "--output", output).code == 0
+    assert "or [the website](https://aa.example.org/sub/), which adds search" in output.read_text(encoding="utf-8")
+    monkeypatch.delenv("SITE_URL")
+    assert awesome("readme", "--catalog", fixture_catalog, "--output", output).code == 0
+    assert "the website built from the same catalog" in output.read_text(encoding="utf-8")
+    assert site_url({"SITE_URL": "javascript:alert(1)"}) is None and site_url({"SITE_URL": " "}) is None
+
+
+RETIRED = {
+    "cache.yml": """
+        title: Caching
+        description: Caches for asynchronous code.
+        entries:
+          - name: aiocache
+            url: https://github.com/aio-libs/aiocache
+            description: Asyncio cache supporting multiple backends.
+          - name: aioredis
+            url: https://github.com/aio-libs/aioredis-py
+            description: Asyncio Redis client, merged into redis-py.
+            successor: redis-py
+          - name: async-timeout
+            url: https://github.com/aio-libs/async-timeout
+            description: Timeout context manager for asyncio.
+            successor: https://docs.python.org/3/library/asyncio-task.html#timeouts
+          - name: redis-py
+            url: https://github.com/redis/redis-py
+            description: Redis client with asyncio support.
+    """
+}
+
+
+def test_retired_entries_close_their_section_under_a_retired_heading(write_catalog, tmp_path, awesome):
+    text = render(load_catalog(write_catalog(RETIRED)), "https://aa.example.org/")
+    section = text[text.index("## Caching") : text.index("## Contributing")]
+    live, retired = section.split("### Retired")
+    assert "aiocache" in live and "redis-py" in live and "aioredis" not in live
+    assert retired.strip().splitlines()[2:] == [
+        "- [aioredis](https://github.com/aio-libs/aioredis-py) - Asyncio Redis client, merged into redis-py.",
+        "- [async-timeout](https://github.com/aio-libs/async-timeout) - Timeout context manager for asyncio.",
+    ]
+    # `awesome import` reads the README back into the same entries (the heading is a subsection).
+    (tmp_path / "round").mkdir()
+    (tmp_path / "round" / "README.md").write_text(text, encoding="utf-8")
+    assert awesome("import", tmp_path / "round" / "README.md", "--catalog", tmp_path / "round" / "out").code == 0
+    assert {e.name for e in load_catalog(tmp_path / "round" / "out").entries} == {
+        "aiocache",
+        "aioredis",
+        "async-timeout",
+        "redis-py",
+    }
+    (tmp_path / "lint").mkdir()
+    (tmp_path / "lint" / "README.md").write_text(text, encoding="utf-8")
+    (tmp_path / "lint" / "CONTRIBUTING.md").write_text(CONTRIBUTING, encoding="utf-8")
+    result = run_lint(tmp_path / "lint" / "README.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "⚠" not in result.stdout

@@ -1,8 +1,11 @@
 """Escaping untrusted text (catalog entries, pull requests, server answers) for Markdown and HTML.
 
 A security boundary, so it lives in one place. Catalog text is data: a name like `a|b <script>`
-must not break a table, open an HTML tag or become a link. GitHub workflow commands have their
-own rules: tools/workflow_commands.py.
+must not break a table, open an HTML tag or become a link, nor notify anyone: GitHub turns
+`@name` into a mention that notifies and `#1` into a reference shown on that issue, so a
+zero-width space goes after the `@` or `#` (as Dependabot and Renovate do for mentions:
+dependabot-core#3157, renovate#30842). GitHub workflow commands have their own rules:
+tools/workflow_commands.py.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from urllib.parse import quote
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 # What formats text in the middle of a line or table cell; leaves addresses and versions readable.
 _MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
+# A GitHub mention (`@user`, `@org/team`; an e-mail address is not one) or reference (`#1`, `owner/repo#1`).
+_MENTION_OR_REFERENCE = re.compile(r"(?<![A-Za-z0-9])@(?=[A-Za-z0-9])|#(?=\d)")
 
 
 def one_line(text: object) -> str:
@@ -28,7 +33,10 @@ def html(text: object) -> str:
 
 
 def _no_html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """No tags, mentions or references: a zero-width space after their `@` or `#` reads the same."""
+    return _MENTION_OR_REFERENCE.sub(
+        lambda m: m.group(0) + "\u200b", text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    )
 
 
 def md(text: object) -> str:

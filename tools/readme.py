@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
-from tools.catalog import Catalog, CatalogError, load_catalog
+from tools.catalog import Catalog, Entry, load_catalog
+from tools.config import Config
 from tools.files import write_text_atomic
-from tools.paths import README_FILE, REPO_ROOT, display_path
+from tools.paths import README_FILE, display_path
 
 TITLE = "Awesome Asyncio"
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
@@ -74,13 +76,14 @@ class Slugger:
         return slug
 
 
-def site_url(repo_root: Path = REPO_ROOT) -> str | None:
-    """The published site's address from mkdocs.yml, when it names one."""
-    config = repo_root / "mkdocs.yml"
-    if not config.is_file():
-        return None
-    match = re.search(r"^site_url:\s*['\"]?(https://[^\s'\"]+)", config.read_text(encoding="utf-8"), re.MULTILINE)
-    return match.group(1) if match else None
+def site_url(environ: Mapping[str, str] | None = None) -> str | None:
+    """The published site's address: `SITE_URL`, the variable mkdocs.yml's `site_url: !ENV [SITE_URL]` reads.
+
+    The Pages workflow sets it for the site; set the same value when generating or checking the README
+    (`SITE_URL=https://... awesome readme`), or the README says "the website" without a link.
+    """
+    value = (Config.from_env(environ).site_url or "").strip()
+    return value if value.lower().startswith(("https://", "http://")) else None
 
 
 def _intro(site: str | None) -> list[str]:
@@ -98,12 +101,14 @@ def _intro(site: str | None) -> list[str]:
         "**Submit an entry** with a pull request: `.venv/bin/awesome add URL --category SLUG` (after "
         "`make install`) writes it in its sorted place, and [Contributing](#contributing) says what earns a place.",
         "",
-        "**Set up** on a fresh machine with Python 3.11+ and make; these two commands install everything:",
+        "**Set up** on a fresh machine with Python 3.11+ and make; each command installs what it needs into `.venv`:",
         "",
         "```sh",
-        "make serve  # builds the site from the catalog and serves it at http://127.0.0.1:8000",
-        "make test   # runs every test",
+        "make serve  # the site only: builds it from the catalog and serves it at http://127.0.0.1:8000",
+        "make test   # the test tools, and Node.js from PyPI when none is installed; runs every test",
         "```",
+        "",
+        "The browser tests also need Chromium (`apt-get install chromium`); without it they are skipped, in one line.",
     ]
 
 
@@ -121,6 +126,16 @@ def _footer() -> list[str]:
     ]
 
 
+# Retired entries close their section under their own heading; their descriptions say what replaced
+# them. `awesome import` reads the heading as a subsection, so the README still imports to the catalog.
+RETIRED_HEADING = "Retired"
+RETIRED_LEAD = "No longer recommended; kept so readers know what replaced them."
+
+
+def _item(entry: Entry) -> str:
+    return f"- [{escape(entry.name)}]({link_target(entry.url)}) - {escape(entry.description)}"
+
+
 def render(catalog: Catalog, site: str | None = None) -> str:
     """The whole README for `catalog`, ending in one newline."""
     slugger = Slugger()
@@ -134,10 +149,12 @@ def render(catalog: Catalog, site: str | None = None) -> str:
         lines += ["", f"## {heading}"]
         if plain(category.description):
             lines += ["", escape(category.description)]
-        if category.entries:
-            lines += [""] + [
-                f"- [{escape(e.name)}]({link_target(e.url)}) - {escape(e.description)}" for e in category.entries
-            ]
+        live = [e for e in category.entries if e.successor is None]
+        retired = [e for e in category.entries if e.successor is not None]
+        if live:
+            lines += [""] + [_item(e) for e in live]
+        if retired:
+            lines += ["", f"### {RETIRED_HEADING}", "", RETIRED_LEAD, ""] + [_item(e) for e in retired]
     lines += ["", *_footer()]
     return "\n".join(lines) + "\n"
 
@@ -145,13 +162,7 @@ def render(catalog: Catalog, site: str | None = None) -> str:
 def main(args: argparse.Namespace) -> int:
     """`awesome readme [--check] [--output PATH] [--catalog DIR]`."""
     output = Path(args.output) if getattr(args, "output", None) else README_FILE
-    try:
-        catalog = load_catalog(args.catalog)
-    except CatalogError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print("the catalog has errors: fix them (`awesome validate`) before generating the README", file=sys.stderr)
-        return 1
+    catalog = load_catalog(args.catalog)  # CatalogError: tools/cli.py lists the problems (exit 2)
     text = render(catalog, site_url())
     name = "README.md" if output.resolve() == README_FILE else display_path(output)
     if args.check:

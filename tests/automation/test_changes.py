@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.automation.changes import GitError, changed_entries, diff_catalog
+from tools.automation.changes import Change, GitError, diff_catalog
 from tools.cli import main as awesome
 
 HEADER = "# yaml-language-server: $schema=../site/schema/category.schema.json\n"
@@ -47,6 +47,10 @@ class Repo:
     def commit(self, message: str = "change") -> None:
         self.git("add", "-A")
         self.git("commit", "-q", "--allow-empty", "-m", message)
+
+
+def changed_entries(catalog_dir: Path, base: str, head: str = "HEAD") -> list[Change]:
+    return diff_catalog(catalog_dir, base, head).changes
 
 
 @pytest.fixture
@@ -180,7 +184,7 @@ def test_command_fails_clearly_outside_git(tmp_path: Path, capsys: pytest.Captur
     catalog = tmp_path / "catalog"
     catalog.mkdir()
     (catalog / "http.yml").write_text(textwrap.dedent(category("HTTP", AIOHTTP)))
-    assert awesome(["changed-entries", "--catalog", str(catalog), "--base", "main"]) == 1
+    assert awesome(["changed-entries", "--catalog", str(catalog), "--base", "main"]) == 2
     assert "error: git rev-parse" in capsys.readouterr().err
 
 

@@ -158,6 +158,7 @@ def test_a_failing_gh_fails_the_step(tmp_path: Path, fake_gh: Path, monkeypatch:
     assert len(calls(fake_gh)) == 1  # stopped before creating the issue
 
 
-def test_a_missing_report_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(SystemExit, match="no such file"):
-        awesome(["health-issue", "--report-json", str(tmp_path / "nope.json"), "--markdown", "x", "--open-issues", "y"])
+def test_a_missing_report_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["health-issue", "--report-json", str(tmp_path / "nope.json"), "--markdown", "x", "--open-issues", "y"]
+    assert awesome(argv) == 2
+    assert "no such file" in capsys.readouterr().err

@@ -7,6 +7,7 @@ the job's read-only token); both must report every figure the summary judges.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ def test_only_the_pull_requests_entries_are_checked_and_judged(
     fake_github: FakeGitHub,
     fake_pypi: FakePyPI,
     monkeypatch: pytest.MonkeyPatch,
+    services: Callable[..., None],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     repo = Repo(tmp_path / "repo")
@@ -44,19 +46,7 @@ def test_only_the_pull_requests_entries_are_checked_and_judged(
     fake_github.add("team", "busy", stars=4200, contributors=30, license="MIT", last_commit="2026-11-01T00:00:00Z")
     fake_github.add("one", "solo", stars=3, contributors=1, license=None, last_commit="2023-01-01T00:00:00Z")
     monkeypatch.chdir(repo.root)
-    for key, value in {
-        "GITHUB_API_URL": fake_github.url,
-        "GITHUB_GRAPHQL_URL": f"{fake_github.url}/graphql",
-        "PYPI_URL": fake_pypi.url,
-        "AWESOME_CACHE_DIR": str(tmp_path / "cache"),
-    }.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
-    monkeypatch.delenv("GH_TOKEN", raising=False)
-    if token:  # as new-entries.yml runs it
-        monkeypatch.setenv("GITHUB_TOKEN", token)
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    services(fake_github.url, fake_pypi.url, token=token)  # with a token: as new-entries.yml runs it
 
     assert awesome(["changed-entries", "--catalog", "catalog", "--base", "main", "--json", "reports/changes.json"]) == 0
     ids = capsys.readouterr().out.split()

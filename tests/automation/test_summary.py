@@ -30,7 +30,7 @@ def change(entry_id: str, name: str, kind: str = "added", entry_kind: str = "lib
 
 
 def record(entry_id: str, **figures: object) -> dict:
-    base = {
+    base: dict[str, object] = {
         "id": entry_id,
         "name": entry_id.capitalize(),
         "status": "ok",

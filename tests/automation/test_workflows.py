@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -151,8 +152,17 @@ def test_ci_runs_every_check_the_issue_names() -> None:
         "make site",
         "zizmor --offline",
         "actionlint",
+        ".venv/bin/mypy",
     ):
         assert command in runs, command
+
+
+def test_make_lint_runs_the_type_checker_over_the_whole_tree() -> None:
+    makefile = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    lint = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    assert "$(BIN)/mypy" in lint
+    config = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert set(config["files"]) == {"tools", "tests", "benchmarks"} and config["warn_unused_ignores"] is True
 
 
 def test_dependabot_watches_actions_and_python() -> None:

@@ -59,16 +59,20 @@ def test_every_key_and_item_has_its_line():
     [
         ("title: !foo Web\n", "catalog/web.yml:1: YAML tags such as '!foo' are not allowed; remove the tag"),
         (
+            "title: Web\nentries: !!python/object/apply:os.system [ls]\n",
+            "catalog/web.yml:2: YAML tags such as '!!python/object/apply:os.system' are not allowed; remove the tag",
+        ),
+        (
             "title: Web\n---\ntitle: Again\n",
             "catalog/web.yml:2: a category file holds one YAML document; remove the second one",
         ),
         ("? [a, b]\n: c\n", "catalog/web.yml:1: a key must be plain text, not a list or mapping"),
         (
             "title: Web\nadded: 2026-02-30\n",
-            "catalog/web.yml:2: '2026-02-30' is not a real date; write dates as YYYY-MM-DD",
+            "catalog/web.yml:2: '2026-02-30' is not a real date (day is out of range for month); write dates as YYYY-MM-DD",
         ),
     ],
-    ids=["tag", "two-documents", "complex-key", "impossible-date"],
+    ids=["tag", "python-tag-as-written", "two-documents", "complex-key", "impossible-date"],
 )
 def test_refusals_name_their_line(text, expected):
     assert [str(p) for p in load(text).problems] == [expected]

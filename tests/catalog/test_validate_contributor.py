@@ -166,3 +166,96 @@ def test_an_unknown_base_still_validates_and_says_why_duplicates_are_placed_by_f
     result = awesome("annotate-validate", "--catalog", "catalog", "--base", "main")
     assert result.code == 0
     assert result.err.startswith("note: duplicates are reported at the later entry in the files")
+
+
+def test_a_key_slipped_to_the_start_of_the_line_is_blamed_and_told_to_indent(write_catalog, awesome):
+    indent = "this key starts the line, so it is read as a key of the file and ends the list of entries; indent it like the keys of the entry above"
+    slipped_mid_entry = category("Alpha", "Beta").replace(
+        "    url: https://example.org/alpha", "url: https://example.org/alpha"
+    )
+    slipped_between = category("Alpha", "Beta").replace("  - name: Beta", "pypi: alpha\n  - name: Beta")
+    write_catalog({"mid.yml": slipped_mid_entry, "between.yml": slipped_between})
+    result = awesome("validate", "--catalog", "catalog")
+    assert result.code == 1
+    assert [line.split(" (the parser says:")[0] for line in result.lines] == [
+        f"catalog/between.yml:7: YAML syntax error: {indent}",
+        f"catalog/mid.yml:5: YAML syntax error: {indent}",
+    ]
+
+
+def test_a_slipped_key_the_file_also_has_names_both_lines(write_catalog, awesome):
+    write_catalog({"web.yml": category("Alpha").replace("    description:", "description:")})
+    result = awesome("validate", "--catalog", "catalog")
+    assert (result.code, result.lines) == (
+        1,
+        [
+            'catalog/web.yml:6: YAML syntax error: found duplicate key "description", the file\'s own is on line 2; '
+            "if this line belongs to the entry above, indent it like that entry's keys"
+        ],
+    )
+
+
+def test_a_key_written_twice_in_an_entry_names_the_first(write_catalog, awesome):
+    write_catalog({"web.yml": category("Alpha") + "    url: https://example.org/again\n"})
+    result = awesome("validate", "--catalog", "catalog")
+    assert (result.code, result.lines) == (
+        1,
+        ['catalog/web.yml:7: YAML syntax error: found duplicate key "url" (first on line 5); write each key once'],
+    )
+
+
+def test_a_slipped_key_after_the_last_entry_and_a_misspelt_key_get_their_fix(write_catalog, awesome):
+    text = category("Alpha").replace("description: Good", "descripton: Good") + "    tgas: [http]\n    title: A\n"
+    text += "tags: [http]\n"
+    write_catalog({"web.yml": text})
+    result = awesome("validate", "--catalog", "catalog")
+    assert (result.code, result.lines) == (
+        1,
+        [
+            "catalog/web.yml:4: entry 'Alpha': missing required key 'description'",
+            "catalog/web.yml:6: entry 'Alpha': unknown key 'descripton' (did you mean 'description'?)",
+            "catalog/web.yml:7: entry 'Alpha': unknown key 'tgas' (did you mean 'tags'?)",
+            "catalog/web.yml:8: entry 'Alpha': unknown key 'title'",
+            "catalog/web.yml:9: unknown key 'tags': it is an entry's key; indent it like the keys of the entry above",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            category("Alpha") + "\n    name: Beta\n    url: https://example.org/beta\n",
+            'catalog/web.yml:8: YAML syntax error: a second "name" in the entry that starts on line 4; '
+            "a new entry starts with `- name:`, so add the dash",
+        ),
+        (
+            category("Alpha").replace("    url: https", "    url:https"),
+            "catalog/web.yml:5: YAML syntax error: put a space after the colon of `url:`",
+        ),
+        (
+            category("Alpha").replace("  - name:", "  -name:"),
+            "catalog/web.yml:4: YAML syntax error: put a space after the dash that starts a list item: `- name:`",
+        ),
+        (
+            "title: Web\ndescription: Things.\nentries:\n  name: Alpha\n",
+            "catalog/web.yml:3: 'entries' must be a list: start each entry with `- name:`, not a mapping",
+        ),
+    ],
+    ids=["missing-dash", "no-space-after-colon", "no-space-after-dash", "entries-not-a-list"],
+)
+def test_a_missing_dash_or_space_is_named_on_its_line(write_catalog, awesome, text, expected):
+    write_catalog({"web.yml": text})
+    result = awesome("validate", "--catalog", "catalog")
+    assert (result.code, [line.split(" (the parser says:")[0] for line in result.lines]) == (1, [expected])
+
+
+def test_a_description_cut_short_by_a_comment_says_to_quote_it(write_catalog, awesome):
+    text = category("Alpha").replace("Good description here.", "Talks to servers #2 and #3 at once.")
+    write_catalog({"web.yml": text, "fine.yml": category("Beta", title="Fine") + "    kind: library  # a comment\n"})
+    result = awesome("validate", "--catalog", "catalog")
+    assert [line for line in result.lines if line.startswith("catalog/")] == [
+        "catalog/web.yml:6: warning: Alpha: description should end with a period",
+        "catalog/web.yml:6: warning: Alpha: the text from ' #' on is a YAML comment, so the description stops "
+        'before it; put the whole description in quotes ("...")',
+    ]

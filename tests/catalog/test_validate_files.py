@@ -235,5 +235,5 @@ def test_validate_catalog_returns_every_problem_without_a_catalog(write_catalog)
     assert [str(p) for p in problems] == [
         "catalog/a.yml:1: missing required key 'description'",
         "catalog/a.yml:1: missing required key 'entries'",
-        "catalog/b.yml:3: 'entries' must be a list such as [a, b], not a mapping",
+        "catalog/b.yml:3: 'entries' must be a list: start each entry with `- name:`, not a mapping",
     ]

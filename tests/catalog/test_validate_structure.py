@@ -123,7 +123,10 @@ def test_impossible_date_is_a_message_not_a_traceback(write_catalog, awesome):
     )
     result = awesome("validate", "--catalog", "catalog")
     assert result.code == 1
-    assert result.lines[0] == "catalog/web.yml:7: '2026-13-01' is not a real date; write dates as YYYY-MM-DD"
+    assert (
+        result.lines[0]
+        == "catalog/web.yml:7: '2026-13-01' is not a real date (month must be in 1..12); write dates as YYYY-MM-DD"
+    )
 
 
 def test_unknown_keys_at_entry_and_top_level(write_catalog, awesome):

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from tools.checker.classify import Verdict, classify, figures
 from tools.checker.facts import LinkResult, PypiFacts, RepoFacts
+from tools.results import Status
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
@@ -36,7 +37,7 @@ def judge(
 
 
 def test_healthy_repository_is_ok_without_reasons() -> None:
-    assert judge(repo(), pypi()) == Verdict("ok", [], None, [])
+    assert judge(repo(), pypi()) == Verdict(Status.OK, [], None, [])
 
 
 def test_repository_github_cannot_find_is_dead() -> None:
@@ -45,7 +46,7 @@ def test_repository_github_cannot_find_is_dead() -> None:
 
 
 def test_archived_repository() -> None:
-    assert judge(repo(archived=True)) == Verdict("archived", ["archived on GitHub"], None, [])
+    assert judge(repo(archived=True)) == Verdict(Status.ARCHIVED, ["archived on GitHub"], None, [])
 
 
 def test_disabled_repository_is_dead() -> None:
@@ -114,7 +115,7 @@ def test_missing_pypi_project_is_flagged_unknown_with_the_fix() -> None:
 
 def test_github_unreachable_is_unknown_never_dead() -> None:
     verdict = judge(RepoFacts("acme", "lib", error="GitHub unreachable: timed out"))
-    assert verdict == Verdict("unknown", ["GitHub unreachable: timed out"], None, [])
+    assert verdict == Verdict(Status.UNKNOWN, ["GitHub unreachable: timed out"], None, [])
 
 
 def test_precedence_dead_beats_archived_beats_stale_beats_moved() -> None:
@@ -132,7 +133,7 @@ def test_moved_beats_unknown() -> None:
 
 def test_web_link_verdicts_carry_over() -> None:
     moved = LinkResult("https://a.example/", "moved", 200, moved_to="https://b.example/", reason="moved permanently")
-    assert judge(link=moved) == Verdict("moved", ["moved permanently"], "https://b.example/", [])
+    assert judge(link=moved) == Verdict(Status.MOVED, ["moved permanently"], "https://b.example/", [])
     dead = LinkResult("https://a.example/", "dead", 404, reason="HTTP 404 (not found)")
     assert judge(link=dead).status == "dead"
     assert judge(link=LinkResult("https://a.example/", "ok", 200)).status == "ok"

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import partial
 
 from tools.checker.facts import LinkResult
 from tools.checker.history import escalate as escalate_at
 from tools.checker.history import merge_figures, offline, update_history
-from tools.results import EntryResult
-from tools.timestamps import parse_time
+from tools.results import EntryResult, LinkHistory
 
 A, B = "https://a.example/", "https://b.example/"
 # Fifteen days after the streaks below began: past the 14-day span (tests/realworld has the span's own tests).
-escalate = partial(escalate_at, now=parse_time("2026-11-16T00:00:00Z"), dead_after_days=14)
+escalate = partial(escalate_at, now=datetime(2026, 11, 16, tzinfo=UTC), dead_after_days=14)
 
 
 def refused(url: str) -> LinkResult:
@@ -47,7 +47,7 @@ def test_an_answer_that_is_not_ok_still_ends_the_streak() -> None:
 
 
 def test_unchecked_urls_keep_their_streak_and_removed_ones_are_forgotten() -> None:
-    previous = {
+    previous: dict[str, LinkHistory] = {
         A: {"failures": 2, "first_failure": "x", "last_ok": None},
         "https://removed.example/": {"failures": 1, "first_failure": "y", "last_ok": None},
     }

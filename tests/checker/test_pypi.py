@@ -92,7 +92,7 @@ async def test_unreachable_pypi_is_an_error(fake_pypi: FakePyPI) -> None:
     settings = Settings(pypi_url="http://127.0.0.1:9", timeout=2, retries=0)
     async with HttpClient(settings) as http:
         results = await fetch_projects(["a"], http, settings)
-    assert results["a"].found is None and results["a"].error.startswith("PyPI unreachable")
+    assert results["a"].found is None and (results["a"].error or "").startswith("PyPI unreachable")
 
 
 async def test_many_projects_with_bounded_workers(fake_pypi: FakePyPI) -> None:

@@ -101,6 +101,7 @@ async def test_unreachable_link_is_dead_only_on_the_third_run_in_a_row(tmp_path:
     assert statuses == ["unknown", "unknown", "dead"]
     entry = outcome.report["entries"][1]
     assert entry["reasons"][0].startswith("unreachable on 3 runs in a row since")
+    assert previous is not None
     assert previous["history"][gone.url("/")]["failures"] == 3
     assert previous["entries"]["gone"]["status"] == "dead"
 
@@ -141,7 +142,7 @@ async def test_a_run_that_reached_no_host_at_all_does_not_count(tmp_path: Path) 
         previous = outcome.status
     assert {e["status"] for e in outcome.report["entries"]} == {"unknown"}
     assert outcome.report["entries"][0]["reasons"] == ["name resolution failed"]
-    assert previous["history"] == {}
+    assert previous is not None and previous["history"] == {}
 
 
 async def test_github_unreachable_keeps_last_known_figures_in_status_but_not_in_the_report(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from graphql import GraphQLError, GraphQLSchema, build_schema, execute, parse, validate
+from graphql import ExecutionResult, GraphQLError, GraphQLSchema, build_schema, execute, parse, validate
 from graphql.language import FieldNode, OperationDefinitionNode
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -59,7 +59,7 @@ def github_schema() -> GraphQLSchema:
     (octokit's dump has some interface quirks); it is GitHub's schema, so mark it as checked.
     """
     schema = build_schema(SCHEMA_PATH.read_text(encoding="utf-8"), assume_valid_sdl=True)
-    schema._validation_errors = []  # type: ignore[attr-defined]
+    schema._validation_errors = []
     return schema
 
 
@@ -416,6 +416,7 @@ class FakeGitHub:
         self.graphql_remaining -= 1
         self.graphql_batches.append(repositories)
         result = execute(github_schema(), document, root_value=_Root(self), variable_values=variables)
+        assert isinstance(result, ExecutionResult)  # the resolvers are synchronous
         if result.data is None and result.errors:  # e.g. variables of the wrong type: GitHub rejects those too
             return self._invalid(result.errors)
         body: dict[str, Any] = {"data": result.data}
@@ -529,7 +530,7 @@ class FakeGitHub:
                     {"message": f"No commit found for SHA: {branch}", "documentation_url": DOCS, "status": "404"},
                 )
             per_page = int(request.query_params.get("per_page", "30"))
-            body = [_commit(base, repo, heads[branch])][:per_page]
+            body = [_commit(base, repo, heads[branch] or repo.last_commit)][:per_page]
             # history is not modelled: the head commit stands for the branch
         elif endpoint == "release":
             if repo.release is None:
@@ -614,7 +615,7 @@ class _Root:
 
 def _github_error(error: GraphQLError) -> dict[str, Any]:
     """graphql-core's error in GitHub's shape: `type` at the top, not under `extensions`."""
-    formatted = dict(error.formatted)
+    formatted: dict[str, Any] = dict(error.formatted)
     extensions = formatted.pop("extensions", None) or {}
     if "type" in extensions:
         formatted = {"type": extensions["type"], **formatted}

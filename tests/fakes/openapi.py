@@ -75,7 +75,7 @@ def example(schema: dict[str, Any]) -> Any:
         return []
     if kind == "string" and schema.get("format") in _FORMATS:
         return _FORMATS[schema["format"]]
-    return _SCALARS.get(kind)
+    return _SCALARS.get(kind) if isinstance(kind, str) else None
 
 
 @cache

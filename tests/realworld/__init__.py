@@ -7,4 +7,5 @@ Kinds and where they are tested (every case cites the report or GitHub behaviour
 4. A page that answers 200 but is gone (parked, for sale, soft 404, 64 KiB): test_gone_pages.py
 5. GitHub's limits as GitHub sends them: test_github_limits.py
 6-7 (checker-model): test_unreachable_world.py, test_status_file.py
+Reports that quote untrusted text (mentions, references) and state the rules as applied: test_report_text.py
 """

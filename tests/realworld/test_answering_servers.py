@@ -5,16 +5,17 @@ Each case names the public report (or documented behaviour) it is reduced from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from tests.checker.checkkit import catalog_of
-from tests.checker.hosts import Host, by_method, respond
+from tests.checker.checkkit import catalog_of, write_entries
+from tests.checker.hosts import Connection, Host, Request, by_method, respond, threaded
 from tests.realworld.kit import Certificates, check, runs
 from tools.checker.certificates import CERTIFICATE_PROBLEM
 from tools.checker.walls import BOT_WALL
-from tools.timestamps import parse_time
 
 LINKEDIN_PAGE = b"<html><head><script>window.location='https://www.linkedin.com/authwall'</script></head></html>"
 CLOUDFLARE_PAGE = (
@@ -148,7 +149,9 @@ async def test_walls_and_certificates_stay_unknown_run_after_run_while_a_dead_ho
             ],
         )
         days = ("2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22")
-        *_, outcome = await runs(catalog, [parse_time(f"{d}T06:00:00Z") for d in days], transport=transport)
+        *_, outcome = await runs(
+            catalog, [datetime.fromisoformat(f"{d}T06:00:00+00:00") for d in days], transport=transport
+        )
     statuses = {e["id"]: e["status"] for e in outcome.report["entries"]}
     assert statuses == {"cloudflared": "unknown", "expired": "unknown", "gone": "dead", "linked": "unknown"}
     reasons = {e["id"]: e["reasons"][0] for e in outcome.report["entries"]}
@@ -169,3 +172,43 @@ async def test_a_bad_certificate_at_youtubes_oembed_builds_no_streak() -> None:
         )
     assert (result.status, result.connect_failure) == ("unknown", False)
     assert result.reason == f"YouTube oEmbed: {CERTIFICATE_PROBLEM}: certificate has expired"
+
+
+def html_only(request: Request) -> int:
+    """crates.io's rule: the page for a request that asks for HTML, a JSON 404 for anything else."""
+    return 200 if "html" in request.headers.get("accept", "") else 404
+
+
+async def test_a_site_that_serves_pages_only_to_those_asking_for_html_is_not_dead() -> None:
+    # rust-lang/crates.io#788, zola#384, xregistry/spec#518: 404 to `Accept: */*`, 200 with `Accept: text/html`.
+    async def negotiate(request: Request, conn: Connection) -> bool:
+        await conn.send(
+            html_only(request), {"Content-Type": "text/html"}, b"<title>tokio</title>", head=request.method == "HEAD"
+        )
+        return True
+
+    async with Host(routes={"/crates/tokio": negotiate}) as host:
+        docs = await check(host.url("/crates/tokio"))
+        home = await check(host.url("/crates/tokio"), home_page=True)
+    assert (docs.status, docs.http_status) == (home.status, home.http_status) == ("ok", 200)
+
+
+def test_certificate_problems_are_listed_as_warnings_in_the_report(elsewhere: Path, awesome: Callable) -> None:
+    # Issue 9, kind 1: "listed for the maintainer as a certificate warning", not folded away among the unknowns
+    # that sort themselves out: microcks.io#183 (amqp.org's expired certificate) needed a maintainer to act.
+    certs = Certificates()
+    signed = Host("127.0.0.69", routes={"/": respond(200)}, tls=certs.server("127.0.0.69", "self-signed"))
+    with threaded(signed):
+        refused = Host("127.0.0.70")  # never started
+        write_entries(
+            elsewhere / "catalog",
+            [{"name": "Selfsigned", "url": signed.url("/")}, {"name": "Refused", "url": refused.url("/")}],
+        )
+        result = awesome("check", "--catalog", "catalog", "--markdown", "health.md", "--timeout", "0.5")
+    assert result.code == 0, result.err
+    text = Path("health.md").read_text(encoding="utf-8")
+    warnings = text[text.index("## Certificate warnings (1)") :]
+    assert "Selfsigned" in warnings.split("\n## ")[0] and "certificate problem: self" in warnings
+    folded = text[text.index("<details>") : text.index("</details>")]
+    assert "Refused" in folded and "Selfsigned" not in folded
+    assert text.index("## Certificate warnings") < text.index("<details>")

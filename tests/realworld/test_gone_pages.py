@@ -7,10 +7,12 @@ import gzip
 import time
 from pathlib import Path
 
+import httpx
+
 from tests.checker.checkkit import catalog_of, github_stub, pypi_stub, settings
 from tests.checker.hosts import Host, huge_body, redirect, respond
 from tests.realworld.kit import check
-from tools.checker.pages import PAGE_LIMIT
+from tools.checker.pages import PAGE_LIMIT, read_start
 from tools.checker.run import check_catalog
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -152,3 +154,48 @@ async def test_a_page_dripped_slowly_is_read_for_one_timeout_at_most() -> None:
         result = await check(host.url("/"), home_page=True, timeout=0.5)
         elapsed = time.monotonic() - started
     assert result.status == "ok" and elapsed < 1.5
+
+
+META_REFRESH_TO_SEDO = (
+    b"<html><head><meta http-equiv='Refresh' content='0; URL=https://sedo.com/search/details/?domain=asyncthing.io'>"
+    b"</head><body></body></html>"
+)
+SCRIPT_TO_AFTERNIC = page(
+    "asyncthing.io", script='window.location.href = "https://www.afternic.com/forsale/asyncthing.io?utm_source=TDFS";'
+)
+
+
+async def test_a_page_that_sends_the_browser_to_a_parking_service_is_dead() -> None:
+    # linkinator#552: meta refresh redirects are not followed; bookmarks-organizer#130: GoDaddy-parked
+    # domains are missed by redirect detection because the page itself (200) sends the browser on.
+    for body in (META_REFRESH_TO_SEDO, SCRIPT_TO_AFTERNIC):
+        async with Host(routes={"/": respond(200, HTML, body)}) as host:
+            result = await check(host.url("/"), home_page=True)
+        assert (result.status, result.http_status) == ("dead", 200), body
+        assert result.reason is not None and "a domain parking or sale service" in result.reason
+
+
+async def test_a_page_that_links_or_refreshes_elsewhere_is_not_parked() -> None:
+    # The other side: a real page that links to a registrar, or refreshes to its own docs, stays ok.
+    real = [
+        page("Acme", "<p>We bought our domain at <a href='https://www.afternic.com/'>Afternic</a>.</p>"),
+        b"<html><head><meta http-equiv='refresh' content='0; url=https://acme.example/docs/'></head></html>",
+        page("Acme", script="if (old) { window.location.href = '/v2/'; }"),
+        page("Acme", script='location.replace("http://[oops/");'),
+    ]
+    for body in real:
+        async with Host(routes={"/": respond(200, HTML, body)}) as host:
+            result = await check(host.url("/"), home_page=True)
+        assert (result.status, result.reason) == ("ok", None), body
+
+
+async def test_a_gzip_bomb_home_page_is_inflated_to_64_kib_at_most() -> None:
+    # A 50 MiB page squeezed into ~50 KiB of gzip: the bound is on what is inflated, not only on what is read
+    # (issue 9: "never read more than 64 KiB"). A held case of this review, kept as a guard.
+    bomb = gzip.compress(b"<html><head><title>Acme</title></head><body>" + b" " * (50 << 20))
+    async with Host(routes={"/": respond(200, {**HTML, "Content-Encoding": "gzip"}, bomb)}) as host:
+        started = time.monotonic()
+        result = await check(host.url("/"), home_page=True)
+    assert result.status == "ok" and time.monotonic() - started < 2
+    response = httpx.Response(200, headers={"Content-Encoding": "gzip"}, stream=httpx.ByteStream(bomb))
+    assert len(await read_start(response, 5)) == PAGE_LIMIT

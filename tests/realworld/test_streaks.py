@@ -6,16 +6,15 @@ runs that span at least `dead_after_days` (14 by default); the reason says since
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.checker.checkkit import catalog_of
 from tests.checker.hosts import Host, respond
 from tests.realworld.kit import runs
 from tools.checker.run import Outcome
-from tools.timestamps import parse_time
 
-START = parse_time("2026-11-01T06:00:00Z")
+START = datetime(2026, 11, 1, 6, tzinfo=UTC)
 assert START is not None
 
 
@@ -95,3 +94,18 @@ async def test_the_span_is_a_setting(tmp_path: Path) -> None:
         default = await runs(catalog, moments)
     assert status_of(quick[-1], "gone") == "dead"
     assert status_of(default[-1], "gone") == "unknown"
+
+
+async def test_a_streak_whose_start_was_hand_edited_into_junk_starts_its_clock_again(tmp_path: Path) -> None:
+    # status.json is committed and hand-edited (issue 9, kind 7); an unreadable start must not keep a link alive forever.
+    async with Host("127.0.0.81", routes={"/": respond(200)}) as alive:
+        gone = await refused_host("127.0.0.82")
+        catalog = catalog_of(
+            tmp_path / "c", [{"name": "Alive", "url": alive.url("/")}, {"name": "Gone", "url": gone.url("/")}]
+        )
+        (first,) = await runs(catalog, [START])
+        first.status_file.history[gone.url("/")]["first_failure"] = "last tuesday"
+        later = await runs(catalog, [START + timedelta(days=d) for d in (1, 8, 15)], previous=first)
+    assert [status_of(o, "gone") for o in later] == ["unknown", "unknown", "dead"]
+    reason = next(e for e in later[-1].report["entries"] if e["id"] == "gone")["reasons"][0]
+    assert reason.startswith("unreachable on 4 runs in a row since 2026-11-02")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -192,33 +192,35 @@ def write_catalog(folder: Path, categories: dict[str, dict[str, Any]] = CATEGORI
 
 @contextmanager
 def environment(**values: str | None) -> Iterator[None]:
-    saved = {key: os.environ.get(key) for key in values}
-    try:
+    """The variables set (None: unset) for the block only, the way monkeypatch does it in a test."""
+    with pytest.MonkeyPatch.context() as patch:
         for key, value in values.items():
             if value is None:
-                os.environ.pop(key, None)
+                patch.delenv(key, raising=False)
             else:
-                os.environ[key] = value
+                patch.setenv(key, value)
         yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def build_site(
-    out: Path, catalog_dir: Path, status_file: Path | None, contributing: Path, site_url: str | None = None
+    out: Path,
+    catalog_dir: Path,
+    status_file: Path | None,
+    contributing: Path,
+    site_url: str | None = None,
+    repository: str | None = None,
 ) -> Path:
-    """Build with the repository's mkdocs.yml (strict) from the given sources into `out`."""
+    """Build with the repository's mkdocs.yml (strict) from the given sources into `out`.
+
+    `repository` is `owner/name` on github.com, as GitHub Actions names it (GITHUB_REPOSITORY)."""
     with environment(
         AWESOME_CATALOG_DIR=str(catalog_dir),
         AWESOME_STATUS_FILE=str(status_file) if status_file else str(catalog_dir / "missing-status.json"),
         AWESOME_CONTRIBUTING=str(contributing),
         SITE_URL=site_url,
-        GITHUB_SERVER_URL=None,
-        GITHUB_REPOSITORY=None,
+        GITHUB_SERVER_URL="https://github.com" if repository else None,
+        GITHUB_REPOSITORY=repository,
+        AWESOME_REPOSITORY_URL=None,
         NO_MKDOCS_2_WARNING="1",
     ):
         config = load_config(config_file=str(REPO_ROOT / "mkdocs.yml"), site_dir=str(out))
@@ -235,3 +237,131 @@ def make_fixture_site(root: Path, *, with_status: bool = True, site_url: str | N
     contributing = root / "CONTRIBUTING.md"
     contributing.write_text(CONTRIBUTING, encoding="utf-8")
     return build_site(root / "public", catalog, status_file, contributing, site_url)
+
+
+# A second catalog for the reader's tools of issue 11: retired entries, compatibility facts, trends,
+# a category long enough for the compact view, and `added` dates that tie.
+FILLERS = [f"Filler {n:02}" for n in range(1, 19)]
+FEATURES: dict[str, dict[str, Any]] = {
+    "clients": {
+        "title": "Clients",
+        "description": "Clients for asynchronous services.",
+        "entries": sorted(
+            [
+                {
+                    "name": "Aioredis",
+                    "url": "https://github.com/example/aioredis",
+                    "description": "Redis client, merged into Redis-py.",
+                    "successor": "Redis-py",
+                    "added": "2026-11-28",
+                },
+                {
+                    "name": "Mystery",
+                    "url": "https://github.com/example/mystery",
+                    "description": "Nobody knows what it supports.",
+                    "added": "2026-11-20",
+                },
+                {
+                    "name": "Old Timer",
+                    "url": "https://github.com/example/old-timer",
+                    "description": "Replaced by something outside the catalog.",
+                    "successor": "https://newer.example.org/",
+                },
+                {
+                    "name": "Redis-py",
+                    "url": "https://github.com/example/redis-py",
+                    "description": "Redis client with asyncio support.",
+                    "added": "2026-11-25",
+                },
+                {
+                    "name": "Trio Thing",
+                    "url": "https://github.com/example/trio-thing",
+                    "description": "Works under Trio and AnyIO.",
+                    "added": "2026-11-25",
+                },
+                *[
+                    {
+                        "name": name,
+                        "url": f"https://github.com/example/{name.lower().replace(' ', '-')}",
+                        "description": f"{name} fills the list so the compact view has rows to show at once.",
+                        "added": "2026-01-01",  # imported on one day: more than "Recently added" can show
+                    }
+                    for name in FILLERS
+                ],
+            ],
+            key=lambda e: str(e["name"]).casefold(),
+        ),
+    },
+    "servers": {
+        "title": "Servers",
+        "description": "Servers for asynchronous applications.",
+        "entries": [
+            {
+                "name": "Rising Star",
+                "url": "https://github.com/example/rising-star",
+                "description": "Gains stars fast.",
+            },
+        ],
+    },
+}
+
+
+def weekly(entry_id: str, stars: Sequence[int | None], last: str = "2026-11-23") -> list[dict[str, Any]]:
+    """Trend points one week apart, oldest first, ending on `last` (status.json's `trends` shape)."""
+    from datetime import date, timedelta
+
+    end = date.fromisoformat(last)
+    count = len(stars)
+    return [
+        {"date": (end - timedelta(weeks=count - 1 - i)).isoformat(), "stars": s, "latest_release": None}
+        for i, s in enumerate(stars)
+    ]
+
+
+FEATURE_STATUS: dict[str, Any] = {
+    "version": 2,
+    "checked_at": "2026-11-23T12:00:00Z",
+    "complete": True,
+    "summary": {},
+    "entries": {
+        "aioredis": record("aioredis", "archived", stars=2000, archived=True, last_commit="2022-01-01T00:00:00Z"),
+        "mystery": record("mystery", stars=10, last_commit="2026-11-01T00:00:00Z"),  # compatibility unknown
+        "old-timer": record("old-timer", "stale", stars=3, last_commit="2023-01-01T00:00:00Z"),
+        "redis-py": record(
+            "redis-py",
+            stars=12000,
+            last_commit="2026-11-22T00:00:00Z",
+            frameworks=["asyncio"],
+            python_versions=["3.10", "3.11", "3.12", "3.13", "3.14"],
+            requires_python=">=3.10",
+        ),
+        "trio-thing": record(
+            "trio-thing",
+            stars=400,
+            last_commit="2026-10-01T00:00:00Z",
+            frameworks=["anyio", "trio"],
+            python_versions=["3.12", "3.13"],
+        ),
+        "rising-star": record("rising-star", stars=5000, last_commit="2026-11-20T00:00:00Z", frameworks=[]),
+        **{
+            name.lower().replace(" ", "-"): record(name.lower().replace(" ", "-"), stars=100 + n)
+            for n, name in enumerate(FILLERS)
+        },
+    },
+    "history": {},
+    "trends": {
+        # 20 weeks: the gain counts from the point 13 weeks (91 days) before the latest.
+        "redis-py": weekly("redis-py", [11000] * 7 + [11500 + 40 * i for i in range(12)] + [12000]),
+        "rising-star": weekly("rising-star", [1000] * 6 + [1000 + 300 * i for i in range(14)]),
+        "trio-thing": weekly("trio-thing", [None, 380, 390, 400]),  # three weeks: too short for a trend
+    },
+}
+
+
+def make_feature_site(root: Path, repository: str | None = None) -> Path:
+    catalog = write_catalog(root / "catalog", FEATURES)
+    status_file = catalog / "status.json"
+    status_file.write_text(json.dumps(FEATURE_STATUS), encoding="utf-8")
+    contributing = root / "CONTRIBUTING.md"
+    contributing.write_text(CONTRIBUTING, encoding="utf-8")
+    return build_site(root / "public", catalog, status_file, contributing, repository=repository)

@@ -8,14 +8,15 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Route, sync_playwright
-from sitekit import TRICKY_NAME
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Route, sync_playwright
 
+from tests.site.sitekit import TRICKY_NAME
 from tools.paths import REPO_ROOT
 
 pytestmark = pytest.mark.browser
@@ -30,33 +31,57 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+# Debian's chromium here; GitHub's Ubuntu runners ship Google Chrome instead. CHROMIUM picks one.
+_CANDIDATES = [os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome"]
+CHROMIUM = next((found for name in _CANDIDATES if name and (found := shutil.which(name))), None)
+if CHROMIUM is None:
+    # The whole module, in one line of the summary; CI's .ci/run installs Chromium, so there they run.
+    pytest.skip(
+        "browser tests: no Chromium found; `apt-get install chromium` or set CHROMIUM (.ci/run does)",
+        allow_module_level=True,
+    )
+
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(fixture_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(fixture_site))
-    )
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """`folder` over HTTP on loopback, for as long as the block runs."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def base_url(fixture_site: Path) -> Iterator[str]:
+    with serve(fixture_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def feature_url(feature_site: Path) -> Iterator[str]:
+    with serve(feature_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def real_url(real_site: Path) -> Iterator[str]:
+    with serve(real_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    # Debian's chromium here; GitHub's Ubuntu runners ship Google Chrome instead. CHROMIUM picks one.
-    candidates = [os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome"]
-    chromium = next((found for name in candidates if name and (found := shutil.which(name))), None)
-    if chromium is None:
-        pytest.fail("no Chromium found: `apt-get install chromium` (.ci/run installs it when missing) or set CHROMIUM")
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 
@@ -140,8 +165,90 @@ def test_search_ranks_an_entry_by_its_name_above_entries_tagged_with_it(visit: V
     entries = page.eval_on_selector_all(
         ".md-search-result__link", "els => els.map(e => e.getAttribute('href')).filter(h => /categories\\/.*#/.test(h))"
     )
-    assert entries and entries[0].endswith("categories/testing/?h=omega#omega"), entries
+    assert entries and entries[0].endswith("categories/testing/#omega"), entries
     assert "#alpha" not in " ".join(entries)  # untagged entries of the page where Zeta lives do not match
+
+
+def search_results(page: Page, query: str) -> list[dict[str, str]]:
+    """Type `query` into the search box (replacing what is there) and read the results as shown."""
+    search = page.locator("input.md-search__input")
+    search.fill(query)
+    return page.eval_on_selector_all(
+        ".md-search-result__item a",
+        "els => els.map(a => ({href: a.getAttribute('href'), name: a.querySelector('h2').innerText,"
+        " text: a.innerText}))",
+    )
+
+
+def open_search(page: Page) -> None:
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("document.querySelector('[data-aa-search-meta]').textContent.includes('Type')")
+    page.wait_for_load_state("networkidle")  # the index is fetched on first focus
+
+
+def test_search_ranks_names_then_categories_then_descriptions(visit: Visit, base_url: str) -> None:
+    page = visit.open(base_url)
+    open_search(page)
+    # "Talk About Tests" by a word of its name, the Testing category by its title, Omega by its description.
+    assert [r["name"] for r in search_results(page, "test")] == [
+        "Talk About Tests",
+        "Testing and Mocking for Coroutines",
+        "Omega",
+    ]
+    assert [r["name"] for r in search_results(page, "pipe star")] == [TRICKY_NAME]  # punctuation ignored
+    assert [r["name"] for r in search_results(page, "PIPESTAR")][:1] == [TRICKY_NAME]  # case ignored
+    assert search_results(page, "nothing like this") == []
+    assert page.locator("[data-aa-search-meta]").inner_text() == "No matching entries."
+
+
+def test_a_search_result_shows_the_name_and_description_only(visit: Visit, base_url: str) -> None:
+    page = visit.open(base_url)
+    open_search(page)
+    (alpha,) = [r for r in search_results(page, "alpha") if r["name"] == "Alpha"]
+    assert alpha["text"].split() == "Alpha Serves requests quickly and well.".split()
+    assert alpha["href"].endswith("categories/web/#alpha")
+
+
+def test_enter_opens_the_first_result(visit: Visit, base_url: str) -> None:
+    page = visit.open(base_url + "health/")
+    open_search(page)
+    page.keyboard.type("omega")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/categories/testing/#omega")
+    assert visit.errors == []
+
+
+def test_arrow_keys_reach_results_and_escape_closes(visit: Visit, base_url: str) -> None:
+    page = visit.open(base_url)
+    open_search(page)
+    page.keyboard.type("test")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.querySelector('h2').innerText") == "Testing and Mocking for Coroutines"
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    page.keyboard.press("/")  # from anywhere but a text field
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+
+
+def test_every_real_entry_comes_first_when_searched_by_its_name(visit: Visit, real_url: str) -> None:
+    """The whole catalog, one browser and one page; includes the queries that went wrong before (issue 11)."""
+    from tools.catalog import load_catalog
+    from tools.paths import CATALOG_DIR
+
+    page = visit.open(real_url)
+    open_search(page)
+    names = [entry.name for entry in load_catalog(CATALOG_DIR).entries]
+    assert len(names) > 100
+    wrong = {}
+    for name in names:
+        results = search_results(page, name)
+        if not results or results[0]["name"] != name:
+            wrong[name] = results[0]["name"] if results else None
+    assert wrong == {}
+    for query, first in (("fastapi", "FastAPI"), ("asyncpg", "asyncpg"), ("httpx", "HTTPX"), ("trio", "Trio")):
+        assert search_results(page, query)[0]["name"].casefold() == first.casefold(), query
+    assert visit.hosts == {"127.0.0.1"}
 
 
 def test_every_page_links_to_home_tags_health_and_contributing(visit: Visit, base_url: str) -> None:
@@ -253,14 +360,24 @@ def test_without_javascript_every_entry_is_listed(browser: Browser, base_url: st
         ("health/", "light"),
         ("contributing/", "light"),  # with a code block: highlighting must keep its contrast
         ("404.html", "light"),
+        ("trending/", "light"),
+        ("categories/clients/", "light"),  # retired group (opened by the test), filters, a repository
+        ("categories/clients/?view=table", "dark"),  # the compact view (chosen below)
     ],
 )
-def test_axe_finds_no_serious_or_critical_violations(browser: Browser, base_url: str, path: str, scheme: str) -> None:
+def test_axe_finds_no_serious_or_critical_violations(
+    browser: Browser, base_url: str, feature_url: str, path: str, scheme: str
+) -> None:
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `npm ci` (make test does)")
     visit = Visit(browser, color_scheme=scheme)
     try:
+        if "clients" in path or "trending" in path:
+            base_url = feature_url
         page = visit.open(base_url + path)
+        if "view=table" in path:
+            page.click("[data-aa-view=table]")
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         page.add_script_tag(path=str(AXE))
         violations = page.evaluate(
             """async () => (await axe.run(document)).violations
@@ -274,7 +391,163 @@ def test_axe_finds_no_serious_or_critical_violations(browser: Browser, base_url:
 
 def test_no_script_from_catalog_text_runs(visit: Visit, base_url: str) -> None:
     dialogs: list[str] = []
-    visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    visit.page.on("dialog", dismiss)
     page = visit.open(base_url + "categories/web/")
     assert "<script>alert(1)</script>" in page.locator("#beta ~ .aa-description").inner_text()
     assert dialogs == []
+
+
+# Issue 11: the compact view, retired entries, compatibility filters, state in the URL, links.
+
+
+def visible_ids(page: Page, selector: str = "[data-aa-list] article:not([hidden]) h2") -> list[str]:
+    return page.eval_on_selector_all(selector, "els => els.filter(e => e.offsetParent !== null).map(e => e.id)")
+
+
+def test_compact_view_shows_15_entries_on_a_laptop_screen_and_is_remembered(browser: Browser, feature_url: str) -> None:
+    visit = Visit(browser, viewport={"width": 1366, "height": 900})
+    try:
+        page = visit.open(feature_url + "categories/clients/")
+        assert page.locator("[data-aa-table]").first.is_hidden()
+        page.click("[data-aa-view=table]")
+        assert page.locator("[data-aa-view=table]").get_attribute("aria-pressed") == "true"
+        assert page.locator("[data-aa-list]").first.is_hidden()
+        on_screen = page.eval_on_selector_all(
+            "[data-aa-table] tbody tr",
+            "rows => rows.filter(r => { const b = r.getBoundingClientRect(); return b.height > 0 && b.bottom <= innerHeight; }).length",
+        )
+        assert on_screen >= 15, on_screen
+        headers = page.eval_on_selector_all("[data-aa-table] thead th", "els => els.map(e => e.innerText)")
+        assert headers[:5] == ["Name", "Description", "Stars", "Last activity", "Status"]
+        row = page.locator("#row-redis-py")
+        assert row.locator("th").inner_text() == "Redis-py" and row.locator(".aa-num").inner_text() == "12,000"
+        assert row.locator(".aa-status").inner_text() == "OK"
+        page.reload(wait_until="networkidle")
+        assert page.locator("[data-aa-table]").first.is_visible()  # remembered (localStorage)
+        page.goto(feature_url + "categories/servers/", wait_until="networkidle")
+        assert page.locator("[data-aa-table]").first.is_visible()  # on every category page
+        page.click("[data-aa-view=cards]")
+        assert page.locator("[data-aa-list]").first.is_visible()
+        assert visit.errors == [] and visit.hosts == {"127.0.0.1"}
+    finally:
+        visit.context.close()
+
+
+def test_retired_group_is_closed_after_live_entries_and_hidden_by_the_hide_control(
+    visit: Visit, feature_url: str
+) -> None:
+    page = visit.open(feature_url + "categories/clients/")
+    group = page.locator("[data-aa-retired-group]")
+    assert group.is_visible() and not page.locator("#aioredis").is_visible()  # closed
+    assert "Retired (2)" in group.locator("summary").inner_text()
+    group.locator("summary").click()
+    assert page.locator("#aioredis").is_visible()
+    page.locator("#aioredis ~ .aa-flag--retired a").click()
+    page.wait_for_url("**#redis-py")
+    page.check("[data-aa-hide]")
+    assert group.is_hidden()
+    assert page.locator("[data-aa-summary]").inner_text() == "Showing 21 of 21 entries."
+
+
+def test_filters_by_compatibility_leave_unknown_out_and_live_in_the_url(visit: Visit, feature_url: str) -> None:
+    page = visit.open(feature_url + "categories/clients/")
+    page.select_option("#aa-works", "trio")
+    assert visible_ids(page) == ["trio-thing"]
+    assert "?works=trio" in page.url
+    assert "compatibility is not known" in page.locator("[data-aa-summary]").inner_text()
+    page.select_option("#aa-works", "")
+    page.select_option("#aa-python", "3.14")
+    assert visible_ids(page) == ["redis-py"]  # Mystery's versions are unknown: not listed as supporting 3.14
+    page.reload(wait_until="networkidle")
+    assert page.locator("#aa-python").input_value() == "3.14" and visible_ids(page) == ["redis-py"]
+
+
+def test_sort_and_hide_state_is_shareable_and_kept_on_reload(visit: Visit, base_url: str) -> None:
+    page = visit.open(base_url + "categories/web/?sort=stars&hide=1#beta")
+    assert page.locator("[data-aa-sort]").input_value() == "stars" and page.locator("[data-aa-hide]").is_checked()
+    assert entry_ids(page, visible_only=True) == ["beta", "alpha", "zeta", "pipe-star-bracket"]
+    page.select_option("[data-aa-sort]", "activity")
+    page.uncheck("[data-aa-hide]")
+    assert page.url.endswith("categories/web/?sort=activity#beta")
+    page.reload(wait_until="networkidle")
+    assert page.locator("[data-aa-sort]").input_value() == "activity"
+    assert entry_ids(page)[:3] == ["beta", "alpha", "zeta"]
+    page.goto(base_url + "categories/web/?sort=nonsense&works=trio", wait_until="networkidle")
+    assert page.locator("[data-aa-sort]").input_value() == "name"  # unknown values are ignored
+
+
+def test_disabled_controls_say_why_before_the_first_check(browser: Browser, unchecked_site: Path) -> None:
+    visit = Visit(browser)
+    try:
+        with serve(unchecked_site) as url:
+            page = visit.open(url + "categories/web/")
+            assert page.locator("[data-aa-hide]").is_disabled()
+            why = page.locator("#aa-why")
+            assert why.is_visible() and "has not run yet" in why.inner_text()
+            assert page.locator("[data-aa-hide]").get_attribute("aria-describedby") == "aa-why"
+    finally:
+        visit.context.close()
+
+
+def test_header_links_to_the_repository_and_the_suggestion_form(visit: Visit, feature_url: str) -> None:
+    page = visit.open(feature_url)
+    for name, href in (
+        ("Repository", "https://github.com/example/awesome-asyncio"),
+        ("Suggest an entry", "https://github.com/example/awesome-asyncio/issues/new?template=suggest-project.yml"),
+    ):
+        link = page.locator(".md-tabs").get_by_role("link", name=name, exact=True)
+        assert link.is_visible() and link.get_attribute("href") == href
+    assert visit.hosts == {"127.0.0.1"}  # links only: nothing is fetched from GitHub
+
+
+def test_the_keyboard_hint_is_not_shown_on_touch_screens(browser: Browser, base_url: str) -> None:
+    phone = Visit(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    desktop = Visit(browser, viewport={"width": 1366, "height": 900})
+    try:
+        assert not phone.open(base_url).locator(".aa-hint--keyboard").is_visible()
+        assert phone.page.locator(".aa-hint--touch").is_visible()
+        assert desktop.open(base_url).locator(".aa-hint--keyboard").is_visible()
+        assert not desktop.page.locator(".aa-hint--touch").is_visible()
+    finally:
+        phone.context.close()
+        desktop.context.close()
+
+
+def test_the_404_page_opens_the_search(visit: Visit, feature_url: str) -> None:
+    page = visit.open(feature_url + "404.html")  # what GitHub Pages serves for an unknown address
+    assert page.locator("h1").inner_text() == "Page not found"
+    page.click("[data-aa-open-search]")
+    page.keyboard.type("redis")
+    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0")
+    assert page.locator(".md-search-result__item h2").first.inner_text() == "Redis-py"
+
+
+def test_an_entry_link_finds_its_row_in_the_table_view(visit: Visit, feature_url: str) -> None:
+    page = visit.open(feature_url + "categories/clients/")
+    page.click("[data-aa-view=table]")
+    page.goto(feature_url + "categories/servers/")  # leave, then follow a link to an entry (as search does)
+    page.goto(feature_url + "categories/clients/#aioredis", wait_until="networkidle")
+    row = page.locator("#row-aioredis")
+    assert row.is_visible() and "aa-target" in (row.get_attribute("class") or "")  # its retired group opened
+    assert row.locator(".aa-status").inner_text() == "Retired"
+    assert "Use Redis-py instead." in row.locator(".aa-table__description").inner_text()
+
+
+def test_search_from_the_header_button_on_a_phone(browser: Browser, base_url: str) -> None:
+    visit = Visit(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = visit.open(base_url)
+        page.click("label.md-header__button[for=__search]")
+        assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+        page.keyboard.type("omega")
+        result = page.locator(".md-search-result__item").first
+        result.wait_for(state="visible")
+        assert result.locator("h2").inner_text() == "Omega"
+        assert "Enter opens the first." in page.locator("[data-aa-search-meta]").inner_text()
+    finally:
+        visit.context.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,8 +12,8 @@ from urllib.parse import urljoin
 
 import pytest
 from mkdocs.exceptions import Abort
-from sitekit import CONTRIBUTING, STATUS, TRICKY_NAME, XSS, build_site, write_catalog
 
+from tests.site.sitekit import CONTRIBUTING, STATUS, TRICKY_NAME, XSS, build_site, write_catalog
 from tools.site.links import Linker, page_url
 from tools.site.pages import contributing_page
 from tools.site.render import relative_time, safe_url
@@ -192,3 +193,20 @@ def test_a_broken_status_file_stops_the_build_with_advice(tmp_path: Path, caplog
     with pytest.raises(Abort):
         build_site(tmp_path / "out", catalog, status, contributing)
     assert "awesome check" in _errors(caplog)
+
+
+def test_no_site_module_builds_html_from_f_strings() -> None:
+    """Pages come from autoescaping templates (tools/site/templates), where nothing can be left unescaped."""
+    import ast
+
+    from tools.paths import REPO_ROOT
+
+    tags = re.compile(r"<(a|p|li|ul|div|span|time|article|h\d|table|tr|td|strong)[\s>]")
+    offenders = []
+    for module in sorted((REPO_ROOT / "tools" / "site").glob("*.py")):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr) and any(
+                isinstance(part, ast.Constant) and tags.search(str(part.value)) for part in node.values
+            ):
+                offenders.append(f"{module.name}:{node.lineno}")
+    assert offenders == []

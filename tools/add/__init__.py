@@ -8,24 +8,39 @@ tidied, written, and every style rule it breaks is printed with the line to edit
 
 from __future__ import annotations
 
-import argparse
+import difflib
 import re
-import sys
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from tools.add.insert import InsertError, insert_entry, make_entry
-from tools.add.lookup import Found, SourceError, lookup
+from tools.add.sources import Found, SourceError, lookup
 from tools.catalog import Catalog, Entry, validate_catalog
-from tools.catalog.model import PYPI_PATTERN
+from tools.catalog.model import PYPI_PATTERN, TAG_PATTERN
 from tools.catalog.urls import github_repo, normalize_url, slugify, web_url_problem
+from tools.checker.settings import Settings
+from tools.errors import UserError
 from tools.files import write_text_atomic
 from tools.paths import display_path
 
 
-class AddError(Exception):
-    """The entry cannot be added; the message says why and what to do."""
+@dataclass(frozen=True)
+class AddRequest:
+    """What the contributor asked for on the command line; None means "find it or leave it out"."""
+
+    url: str
+    category: str
+    catalog: Path
+    name: str | None = None
+    description: str | None = None
+    pypi: str | None = None
+    docs: str | None = None
+    kind: str | None = None
+    tags: str | None = None  # comma-separated, as typed
+    offline: bool = False
+    command: str = "awesome"  # how the user runs `awesome`, for the closing tip
 
 
 def today() -> date:
@@ -61,12 +76,42 @@ def _where(entry: Entry) -> str:
 def _refuse_duplicates(catalog: Catalog, name: str | None, url: str) -> None:
     for entry in catalog.entries:
         if normalize_url(entry.url) == normalize_url(url):
-            raise AddError(f"{url} is already in the catalog as {entry.name!r} at {_where(entry)}")
+            raise UserError(f"{url} is already in the catalog as {entry.name!r} at {_where(entry)}")
         if name is not None and (entry.name.casefold() == name.casefold() or entry.id == slugify(name)):
-            raise AddError(
+            raise UserError(
                 f"an entry named {entry.name!r} is already in the catalog at {_where(entry)}; "
                 "pick another --name if this is a different project"
             )
+
+
+def category_slug(catalog: Catalog, wanted: str) -> str:
+    """The slug of the category `wanted` names by slug or by title, in any case.
+
+    Raises UserError with the closest categories when none matches (`web-framework`: web-frameworks).
+    """
+    words = {}
+    for category in catalog.categories:
+        words[category.slug.casefold()] = category.slug
+        words[" ".join(category.title.split()).casefold()] = category.slug
+    key = " ".join(wanted.split()).casefold()
+    if key in words:
+        return words[key]
+    close = difflib.get_close_matches(key, list(words), n=3, cutoff=0.6)
+    suggestions = list(dict.fromkeys(words[word] for word in close))
+    hint = f"did you mean {' or '.join(suggestions)}? " if suggestions else ""
+    slugs = sorted(c.slug for c in catalog.categories)
+    raise UserError(f"no category {wanted!r}; {hint}choose one of: {', '.join(slugs)}")
+
+
+def parse_tags(text: str) -> list[str]:
+    """`--tags asgi,http` as the catalog writes them; raises UserError for a word the catalog refuses."""
+    tags = list(dict.fromkeys(tag.strip() for tag in text.split(",") if tag.strip()))
+    bad = [tag for tag in tags if not re.match(TAG_PATTERN, tag)]
+    if bad:
+        raise UserError(
+            f"--tags: {', '.join(repr(t) for t in bad)} not a lowercase word (letters, digits, hyphens): e.g. --tags asgi,http"
+        )
+    return tags
 
 
 def _usual_kind(catalog: Catalog, slug: str) -> str:
@@ -74,38 +119,39 @@ def _usual_kind(catalog: Catalog, slug: str) -> str:
     return kinds.most_common(1)[0][0] if kinds else "library"
 
 
-def add(args: argparse.Namespace) -> int:
+def add(args: AddRequest) -> int:
+    """Adds the entry and prints where; raises UserError (nothing written) when it cannot."""
     catalog_dir = Path(args.catalog)
     catalog, problems = validate_catalog(catalog_dir)
     if catalog is None:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        raise AddError("the catalog has errors (above); fix them before adding an entry")
-    slugs = sorted(c.slug for c in catalog.categories)
-    if args.category not in slugs:
-        raise AddError(f"no category {args.category!r}; choose one of: {', '.join(slugs)}")
+        raise UserError("the catalog has errors (above); fix them before adding an entry", problems)
+    slug = category_slug(catalog, args.category)
     url = args.url.strip()
     problem = url_problem(url)
     if problem:
-        raise AddError(problem)
+        raise UserError(problem)
+    given_docs = args.docs.strip() if args.docs is not None else None
+    if given_docs is not None and (docs_problem := web_url_problem(given_docs)):
+        raise UserError(f"--docs {given_docs!r} {docs_problem}: give the documentation's address as https://...")
+    tags = parse_tags(args.tags) if args.tags is not None else []
     if args.pypi and not re.match(PYPI_PATTERN, args.pypi):
-        raise AddError(f"{args.pypi!r} is not a PyPI project name")
+        raise UserError(f"{args.pypi!r} is not a PyPI project name")
     name = one_line(args.name) if args.name else None
     given_description = one_line(args.description) if args.description is not None else None
     if given_description == "":
-        raise AddError("--description is empty: write one sentence on what the project does")
+        raise UserError("--description is empty: write one sentence on what the project does")
     _refuse_duplicates(catalog, name, url)
     repo = github_repo(url)
 
     found = Found()
     if args.offline:
         if not given_description:
-            raise AddError("--offline needs --description: write one sentence on what the project does")
+            raise UserError("--offline needs --description: write one sentence on what the project does")
     else:
         try:
-            found = lookup(url, args.pypi)
+            found = lookup(url, args.pypi, Settings.from_env())
         except SourceError as exc:
-            raise AddError(
+            raise UserError(
                 f"{exc}\n  to add the entry without asking GitHub or PyPI: --offline --description '...' [--name ...]"
             ) from None
         for note in found.notes:
@@ -116,7 +162,7 @@ def add(args: argparse.Namespace) -> int:
         print(f"note: named it {repo[1]!r} after the repository; pass --name to write it as the project does")
     name = name or found.name or (repo[1] if repo else None)
     if not name:
-        raise AddError("cannot tell the project's name from the URL: pass --name")
+        raise UserError("cannot tell the project's name from the URL: pass --name")
     _refuse_duplicates(catalog, name, url)
 
     if given_description:
@@ -124,32 +170,34 @@ def add(args: argparse.Namespace) -> int:
     elif found.description:
         description, source = tidy_description(found.description), found.description_source
     else:
-        raise AddError("neither GitHub nor PyPI has a description: pass --description")
+        raise UserError("neither GitHub nor PyPI has a description: pass --description")
 
-    docs = found.docs if found.docs and normalize_url(found.docs) != normalize_url(url) else None
+    docs = given_docs or found.docs
+    docs = docs if docs and normalize_url(docs) != normalize_url(url) else None
     entry = make_entry(
         name,
         url,
         description,
         pypi=args.pypi or found.pypi,
         docs=docs,
-        kind=_usual_kind(catalog, args.category),
+        kind=args.kind or _usual_kind(catalog, slug),
+        tags=tags,
         added=today(),
     )
-    path = catalog.category(args.category).file
+    path = catalog.category(slug).file
     original = path.read_text(encoding="utf-8")
     try:
         inserted = insert_entry(original, entry)
     except InsertError as exc:
-        raise AddError(f"{display_path(path)}: {exc}") from None
+        raise UserError(f"{display_path(path)}: {exc}") from None
     write_text_atomic(path, inserted.text)
 
     after, problems = validate_catalog(catalog_dir)
     if after is None:
         write_text_atomic(path, original)
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        raise AddError(f"the entry would make the catalog invalid (above); {display_path(path)} is unchanged")
+        raise UserError(
+            f"the entry would make the catalog invalid (above); {display_path(path)} is unchanged", problems
+        )
 
     where = f"{display_path(path)}:{inserted.line}"
     print(f"added {name!r} to {where}:\n")
@@ -167,15 +215,7 @@ def add(args: argparse.Namespace) -> int:
         print(f"\nThe description is {source}'s; the catalog wants a fresh sentence in your own words.")
     if mine:
         print(f"\nFix the description at {where} before opening a pull request:")
-        for problem in mine:
-            print(f"  warning: {problem.message}")
-    print("\nNext: `awesome readme` to regenerate README.md, then commit both files.")
+        for warning in mine:
+            print(f"  warning: {warning.message}")
+    print(f"\nNext: `{args.command} readme` to regenerate README.md, then commit both files.")
     return 0
-
-
-def main(args: argparse.Namespace) -> int:
-    try:
-        return add(args)
-    except AddError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1

@@ -39,9 +39,10 @@ def make_entry(
     pypi: str | None = None,
     docs: str | None = None,
     kind: str = "library",
+    tags: list[str] | None = None,
     added: date | None = None,
 ) -> CommentedMap:
-    """An entry mapping with its keys in the catalog's order; absent values are left out."""
+    """An entry mapping with its keys in the catalog's order; absent values (and no tags) are left out."""
     values = {
         "name": name,
         "url": url,
@@ -49,6 +50,7 @@ def make_entry(
         "pypi": pypi,
         "docs": docs,
         "kind": kind,
+        "tags": _flow(tags) if tags else None,
         "added": added,
     }
     entry = CommentedMap()
@@ -56,6 +58,13 @@ def make_entry(
         if values.get(key) is not None:
             entry[key] = values[key]
     return entry
+
+
+def _flow(items: list[str]) -> CommentedSeq:
+    """A list written on one line, `[asgi, http]`, as the catalog's entries write their tags."""
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
 
 
 def sorted_index(entries: CommentedSeq, name: str) -> int:

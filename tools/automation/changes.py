@@ -107,7 +107,7 @@ def read_entries(raw: bytes, file: str) -> tuple[list[_Entry], Unreadable | None
         return [], Unreadable(file, 1, "not a mapping with a list of entries")
     raw_entries: list[Any] = doc["entries"]
     category = PurePosixPath(file).stem
-    found = []
+    found: list[_Entry] = []
     for index, raw in enumerate(raw_entries):
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
             continue
@@ -133,6 +133,8 @@ def _changed_files(repo: Path, base: str, head: str, catalog: str) -> list[tuple
     i = 0
     while i < len(fields) and fields[i]:
         status = fields[i]
+        old: str | None
+        new: str | None
         if status[0] in "RC":
             old, new = fields[i + 1], fields[i + 2]
             i += 3
@@ -156,11 +158,6 @@ def _changed_files(repo: Path, base: str, head: str, catalog: str) -> list[tuple
         for o, n in pairs
         if is_category(o) or is_category(n)
     ]
-
-
-def changed_entries(catalog_dir: Path, base: str, head: str = "HEAD") -> list[Change]:
-    """Entries added, changed or renamed between the merge base of `base` and `head`, in file order."""
-    return diff_catalog(catalog_dir, base, head).changes
 
 
 def diff_catalog(catalog_dir: Path, base: str, head: str = "HEAD") -> ChangeSet:

@@ -1,4 +1,7 @@
-"""Subcommands the workflows call; each parses files and hands them to a tested module."""
+"""Subcommands the workflows call; each parses files and hands them to a tested module.
+
+What the user must fix is raised as UserError; tools/cli.py turns it into a message and exit code 2.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tools.errors import ExitCode, UserError
+
 
 def _read_json(path: Path, what: str) -> Any:
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise SystemExit(f"{path}: no such file ({what})") from None
+        raise UserError(f"{path}: no such file ({what})") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SystemExit(f"{path}: cannot read {what}: {exc}") from None
+        raise UserError(f"{path}: cannot read {what}: {exc}") from None
 
 
 def _annotate_validate(args: argparse.Namespace) -> int:
@@ -34,7 +39,7 @@ def _annotate_validate(args: argparse.Namespace) -> int:
     warnings = len(problems) - errors
     if catalog is None or (args.strict and warnings):
         print(f"{errors} error(s), {warnings} warning(s): see the annotations on the files", file=sys.stderr)
-        return 1
+        return ExitCode.FINDINGS
     print(f"ok: {len(catalog.entries)} entries, {warnings} warning(s)")
     return 0
 
@@ -62,8 +67,7 @@ def _changed_entries(args: argparse.Namespace) -> int:
     try:
         found = diff_catalog(args.catalog, args.base, args.head)
     except GitError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        raise UserError(str(exc)) from None
     if args.json:
         write_json_atomic(args.json, found.as_dict())
     for change in found.changes:
@@ -83,8 +87,7 @@ def _pr_summary(args: argparse.Namespace) -> int:
     if isinstance(found, list):  # the older form: the changes alone
         found = {"changes": found, "unreadable": []}
     if not isinstance(found, dict) or not isinstance(found.get("changes"), list):
-        print(f"error: {args.changes}: not the output of `awesome changed-entries --json`", file=sys.stderr)
-        return 1
+        raise UserError(f"{args.changes}: not the output of `awesome changed-entries --json`")
     changes = [c for c in found["changes"] if isinstance(c, dict)]
     unreadable = [u for u in found.get("unreadable") or [] if isinstance(u, dict)]
     from tools.results import ReportError, parse_report
@@ -109,8 +112,7 @@ def _health_issue(args: argparse.Namespace) -> int:
     data = _read_json(args.report_json, "the checker's JSON report")
     issues = _read_json(args.open_issues, "the open issues (gh issue list --json number,title,createdAt)")
     if not isinstance(issues, list):
-        print("error: expected a report object and a list of issues", file=sys.stderr)
-        return 1
+        raise UserError("expected a report object and a list of issues")
     try:
         report = parse_report(data, args.report_json)
     except ReportError as exc:
@@ -123,8 +125,7 @@ def _health_issue(args: argparse.Namespace) -> int:
     try:
         markdown = Path(args.markdown).read_text(encoding="utf-8")
     except OSError as exc:
-        print(f"error: {args.markdown}: cannot read the Markdown report: {exc.strerror}", file=sys.stderr)
-        return 1
+        raise UserError(f"{args.markdown}: cannot read the Markdown report: {exc.strerror}") from None
     actions = health.decide(report, issues)
     title = health.title_for(report)
     for action in actions:
@@ -137,31 +138,34 @@ def _health_issue(args: argparse.Namespace) -> int:
 
 
 def _issue_form(args: argparse.Namespace) -> int:
-    from tools.automation.contributing import ISSUE_FORM, FormError, category_slugs, form_categories, sync_issue_form
+    from tools.automation.contributing import ISSUE_FORM, FormError, category_titles, form_categories, sync_issue_form
 
     try:
         if args.check:
-            if form_categories(ISSUE_FORM) != category_slugs(args.catalog):
+            if form_categories(ISSUE_FORM) != category_titles(args.catalog):
                 print(
                     f"{ISSUE_FORM}: the category dropdown differs from the catalog's files; run `awesome issue-form`",
                     file=sys.stderr,
                 )
-                return 1
+                return ExitCode.FINDINGS
             print("the issue form's categories match the catalog")
             return 0
         changed = sync_issue_form(args.catalog, ISSUE_FORM)
     except FormError as exc:
-        print(f"error: {ISSUE_FORM}: {exc}", file=sys.stderr)
-        return 1
+        raise UserError(f"{ISSUE_FORM}: {exc}") from None
     print(f"{'updated' if changed else 'unchanged'}: {ISSUE_FORM}")
     return 0
 
 
 def register(commands: Any, catalog_option: Callable[[argparse.ArgumentParser], None]) -> None:
-    """Adds the automation subcommands to `awesome` (`commands` is argparse's subparsers action)."""
+    """Adds the automation subcommands to `awesome` (`commands` is argparse's subparsers action).
+
+    They get a description but no `help`, so `awesome --help` lists them apart from the contributors' commands.
+    """
 
     p = commands.add_parser(
-        "annotate-validate", help="`awesome validate` with every problem as a GitHub annotation on its file and line"
+        "annotate-validate",
+        description="`awesome validate` with every problem as a GitHub annotation on its file and line",
     )
     catalog_option(p)
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -171,7 +175,7 @@ def register(commands: Any, catalog_option: Callable[[argparse.ArgumentParser], 
     p.set_defaults(func=_annotate_validate)
 
     p = commands.add_parser(
-        "changed-entries", help="print the ids of entries added or changed since the merge base with REF"
+        "changed-entries", description="print the ids of entries added or changed since the merge base with REF"
     )
     catalog_option(p)
     p.add_argument("--base", required=True, metavar="REF", help="the branch or commit the changes go into")
@@ -179,13 +183,13 @@ def register(commands: Any, catalog_option: Callable[[argparse.ArgumentParser], 
     p.add_argument("--json", type=Path, metavar="PATH", help="also write the changes, with files and lines, here")
     p.set_defaults(func=_changed_entries)
 
-    p = commands.add_parser("pr-summary", help="Markdown table of changed entries' figures against the criteria")
+    p = commands.add_parser("pr-summary", description="Markdown table of changed entries' figures against the criteria")
     p.add_argument("--changes", type=Path, required=True, metavar="PATH", help="from `changed-entries --json`")
     p.add_argument("--report", type=Path, metavar="PATH", help="the checker's JSON report (missing: not checked)")
     p.add_argument("--status", type=Path, metavar="PATH", help="the status file the same check wrote")
     p.set_defaults(func=_pr_summary)
 
-    p = commands.add_parser("health-issue", help="create, edit or close the one catalog-health issue")
+    p = commands.add_parser("health-issue", description="create, edit or close the one catalog-health issue")
     p.add_argument("--report-json", type=Path, required=True, metavar="PATH", help="the checker's JSON report")
     p.add_argument("--markdown", type=Path, required=True, metavar="PATH", help="the checker's Markdown report")
     p.add_argument(
@@ -198,7 +202,9 @@ def register(commands: Any, catalog_option: Callable[[argparse.ArgumentParser], 
     p.add_argument("--apply", action="store_true", help="carry the actions out with gh (default: print them)")
     p.set_defaults(func=_health_issue)
 
-    p = commands.add_parser("issue-form", help="set the issue form's category dropdown to the catalog's categories")
+    p = commands.add_parser(
+        "issue-form", description="set the issue form's category dropdown to the catalog's categories"
+    )
     catalog_option(p)
     p.add_argument("--check", action="store_true", help="exit 1 if the dropdown is out of date")
     p.set_defaults(func=_issue_form)

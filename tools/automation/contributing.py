@@ -15,11 +15,11 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedSeq
 
+from tools.catalog import load_catalog
 from tools.catalog.roundtrip import round_trip_yaml
 from tools.paths import REPO_ROOT
 
 ISSUE_FORM = REPO_ROOT / ".github" / "ISSUE_TEMPLATE" / "suggest-project.yml"
-PR_TEMPLATE = REPO_ROOT / ".github" / "pull_request_template.md"
 CONTRIBUTING = REPO_ROOT / "CONTRIBUTING.md"
 CATEGORY_FIELD = "category"
 _CHECKBOX = re.compile(r"^\s*[-*] \[[ xX]\] (.+?)\s*$")
@@ -29,9 +29,9 @@ class FormError(Exception):
     pass
 
 
-def category_slugs(catalog_dir: Path) -> list[str]:
-    """The category slugs, as the catalog's file names give them."""
-    return sorted(p.stem for p in Path(catalog_dir).glob("*.yml") if p.is_file())
+def category_titles(catalog_dir: Path) -> list[str]:
+    """The categories' titles, as a person picks one, in alphabetical order; raises CatalogError."""
+    return sorted((c.title for c in load_catalog(Path(catalog_dir)).categories), key=str.casefold)
 
 
 def _dropdown(form: Any) -> CommentedSeq:
@@ -49,15 +49,15 @@ def form_categories(form_path: Path = ISSUE_FORM) -> list[str]:
 
 
 def sync_issue_form(catalog_dir: Path, form_path: Path = ISSUE_FORM) -> bool:
-    """Rewrites the dropdown's options to the catalog's slugs; True when the file changed."""
+    """Rewrites the dropdown's options to the catalog's category titles; True when the file changed."""
     yaml = round_trip_yaml()
     text = Path(form_path).read_text(encoding="utf-8")
     form = yaml.load(text)
     options = _dropdown(form)
-    slugs = category_slugs(catalog_dir)
-    if [str(o) for o in options] == slugs:
+    titles = category_titles(catalog_dir)
+    if [str(o) for o in options] == titles:
         return False
-    options[:] = slugs
+    options[:] = titles
     out = io.StringIO()
     yaml.dump(form, out)
     Path(form_path).write_text(out.getvalue(), encoding="utf-8")

@@ -15,7 +15,6 @@ only turns the decision into `gh` commands (argument lists, never a shell).
 
 from __future__ import annotations
 
-import os
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from tools.config import Config
 from tools.results import RunReport
 from tools.timestamps import iso
 
@@ -94,11 +94,7 @@ def decide(report: RunReport, open_issues: Sequence[Mapping[str, Any]]) -> list[
 
 
 def run_url(env: Mapping[str, str] | None = None) -> str | None:
-    env = os.environ if env is None else env
-    if env.get("GITHUB_REPOSITORY") and env.get("GITHUB_RUN_ID"):
-        server = env.get("GITHUB_SERVER_URL") or "https://github.com"
-        return f"{server}/{env['GITHUB_REPOSITORY']}/actions/runs/{env['GITHUB_RUN_ID']}"
-    return None
+    return Config.from_env(env).run_url
 
 
 def issue_body(markdown: str, url: str | None = None, limit: int = BODY_LIMIT) -> str:

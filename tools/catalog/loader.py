@@ -54,6 +54,8 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}")
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks, as the parser counts lines
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
 _NUMERIC_START = frozenset("0123456789+-.")  # how numbers, dates and .inf begin
 
 
@@ -70,6 +72,7 @@ class LoadedFile:
     data: Any  # None when the file could not be read
     problems: list[Problem]
     lines: dict[Location, int] = field(default_factory=dict)
+    cut_by_comment: set[Location] = field(default_factory=set)  # plain values followed by ` # ...` on their line
 
     def line(self, location: Location) -> int:
         """The 1-based line of the deepest part of `location` present in the file (1 for the file itself)."""
@@ -123,7 +126,8 @@ def load_bytes(raw: bytes, path: Path, display: str | None = None) -> LoadedFile
     lines: dict[Location, int] = {}
     parser = _parser_class()(text)
     try:
-        data = _build(parser, lines)
+        cut: set[Location] = set()
+        data = _build(parser, lines, _LINE_BREAK.split(text), cut)
     except _Refused as refused:
         return LoadedFile(path, None, [Problem(name, refused.line, refused.message)])
     except yaml.MarkedYAMLError as exc:
@@ -137,11 +141,14 @@ def load_bytes(raw: bytes, path: Path, display: str | None = None) -> LoadedFile
         dispose = getattr(parser, "dispose", None)
         if dispose:
             dispose()
-    return LoadedFile(path, data, [], lines)
+    return LoadedFile(path, data, [], lines, cut)
 
 
-def _build(parser: Any, lines: dict[Location, int]) -> Any:
+def _build(parser: Any, lines: dict[Location, int], source: list[str], cut: set[Location]) -> Any:
     """The document's data from the event stream, refusing aliases, tags, deep nesting and duplicate keys.
+
+    `cut` receives where an unquoted value is followed by a comment: `description: Runs #1 and #2.`
+    is only "Runs" to YAML, which a contributor should hear about.
 
     Open containers sit on a stack as [container, location, key waiting for its value]; each value is
     attached to the container on top as it completes, so nothing recurses and depth costs one slot.
@@ -162,6 +169,8 @@ def _build(parser: Any, lines: dict[Location, int]) -> Any:
                 elif top[2] is None:
                     _key(top, event, value, lines)
                     continue
+                elif not event.style and _comment_follows(source, event.end_mark):
+                    cut.add((*top[1], top[2]))
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             _no_tag(event)
             if len(stack) >= MAX_DEPTH:
@@ -193,6 +202,11 @@ def _build(parser: Any, lines: dict[Location, int]) -> Any:
             top[2] = None
 
 
+def _comment_follows(source: list[str], mark: Any) -> bool:
+    line = source[mark.line] if mark.line < len(source) else ""
+    return _COMMENT_AFTER.match(line, mark.column) is not None
+
+
 def _line(event: Any) -> int:
     return event.start_mark.line + 1
 
@@ -214,7 +228,23 @@ def _child_location(stack: list[list[Any]], event: Any, lines: dict[Location, in
 def _key(top: list[Any], event: ScalarEvent, value: Any, lines: dict[Location, int]) -> None:
     key = value if type(value) is str else event.value  # `2026: x` and `true: x` are keys as written
     if key in top[0]:
-        raise _Refused(_line(event), f'YAML syntax error: found duplicate key "{key}"; write each key once')
+        first = lines.get((*top[1], key), 0)
+        if not top[1] and "entries" in top[0]:  # a file-level key again, below the entries: an entry's key unindented
+            raise _Refused(
+                _line(event),
+                f'YAML syntax error: found duplicate key "{key}", the file\'s own is on line {first}; '
+                "if this line belongs to the entry above, indent it like that entry's keys",
+            )
+        location = top[1]
+        if key == "name" and len(location) == 2 and location[0] == "entries":  # the next entry lacks its `- `
+            raise _Refused(
+                _line(event),
+                f'YAML syntax error: a second "name" in the entry that starts on line {lines.get(location, first)}; '
+                "a new entry starts with `- name:`, so add the dash",
+            )
+        raise _Refused(
+            _line(event), f'YAML syntax error: found duplicate key "{key}" (first on line {first}); write each key once'
+        )
     top[2] = key
     lines[(*top[1], key)] = _line(event)
 
@@ -222,7 +252,8 @@ def _key(top: list[Any], event: ScalarEvent, value: Any, lines: dict[Location, i
 def _no_tag(event: Any) -> None:
     tag = event.tag
     if tag is not None and tag not in (f"{_CORE}map", f"{_CORE}seq", f"{_CORE}str", "!"):
-        raise _Refused(_line(event), f"YAML tags such as {tag!r} are not allowed; remove the tag")
+        written = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag  # as the contributor typed it
+        raise _Refused(_line(event), f"YAML tags such as {written!r} are not allowed; remove the tag")
 
 
 def _scalar(event: ScalarEvent) -> Any:
@@ -249,8 +280,8 @@ def _scalar(event: ScalarEvent) -> Any:
     if day:
         try:
             return date(*(int(part) for part in day.groups()))
-        except ValueError:
-            raise _Refused(_line(event), f"{value!r} is not a real date; write dates as YYYY-MM-DD") from None
+        except ValueError as exc:  # "month must be in 1..12", "day is out of range for month"
+            raise _Refused(_line(event), f"{value!r} is not a real date ({exc}); write dates as YYYY-MM-DD") from None
     if _TIMESTAMP.match(value):
         try:
             return datetime.fromisoformat(value)

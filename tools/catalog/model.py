@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.json_schema import JsonDict
 
 from tools.catalog.urls import web_url_problem
 
@@ -21,7 +22,7 @@ Kind = Literal["library", "talk", "podcast", "article", "book", "docs"]
 KINDS: tuple[str, ...] = ("library", "talk", "podcast", "article", "book", "docs")
 TAG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PYPI_PATTERN = r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$"
-WEB_URL_SCHEMA = {"type": "string", "format": "uri", "pattern": "^https?://"}
+WEB_URL_SCHEMA: JsonDict = {"type": "string", "format": "uri", "pattern": "^https?://"}
 
 Tag = Annotated[str, Field(pattern=TAG_PATTERN, description="A lowercase word, hyphens allowed.")]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from tools.errors import UserError
+
 Severity = Literal["error", "warning"]
 
 
@@ -20,9 +22,18 @@ class Problem:
         return f"{self.file}:{self.line}: {prefix}{self.message}"
 
 
-class CatalogError(Exception):
-    """Raised by `load_catalog` when the catalog has errors; carries every problem found."""
+class CatalogError(UserError):
+    """Raised by `load_catalog` when the catalog has errors; carries every problem found.
+
+    A UserError: `awesome` prints the problems, then what to do, and exits 2 (tools/errors.py).
+    `str()` is the problems, one a line.
+    """
 
     def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(
+            "the catalog has errors: fix the lines above (`awesome validate` lists them) and run it again", problems
+        )
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)

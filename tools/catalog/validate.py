@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from tools.catalog.loader import LoadedFile, Location, load_file
@@ -39,15 +40,18 @@ def _what(value: Any) -> str:
     return type(value).__name__
 
 
-def pydantic_message(error: ErrorDetails) -> str:
+def pydantic_message(error: ErrorDetails, model: type[BaseModel] = EntryModel) -> str:
+    """A validation error of `model` (an entry's keys, or a file's) in a contributor's words."""
     field = ".".join(str(p) for p in error["loc"]) or "file"
     kind = error["type"]
+    if kind == "list_type" and field == "entries":
+        return f"'entries' must be a list: start each entry with `- name:`, not {_what(error.get('input'))}"
     if kind in _EXPECTED:
         return f"{field!r} must be {_EXPECTED[kind]}, not {_what(error.get('input'))}"
     if kind == "missing":
         return f"missing required key {field!r}"
     if kind == "extra_forbidden":
-        return f"unknown key {field!r}"
+        return f"unknown key {field!r}{_unknown_key_hint(str(error['loc'][-1]), model)}"
     if kind == "literal_error":
         return f"{field!r} {error['msg'].lower().replace('input should be', 'must be')}"
     if kind == "string_pattern_mismatch":
@@ -61,11 +65,19 @@ def pydantic_message(error: ErrorDetails) -> str:
     return f"{field!r}: {error['msg'][0].lower()}{error['msg'][1:]}"
 
 
+def _unknown_key_hint(key: str, model: type[BaseModel]) -> str:
+    """What an unknown key probably is: an entry's key that lost its indent, or a misspelt key."""
+    if model is CategoryModel and key in EntryModel.model_fields:
+        return ": it is an entry's key; indent it like the keys of the entry above"
+    close = get_close_matches(key, list(model.model_fields), n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
 def _pydantic_problems(
-    exc: ValidationError, file: str, loaded: LoadedFile, prefix: Location, who: str
+    exc: ValidationError, file: str, loaded: LoadedFile, prefix: Location, who: str, model: type[BaseModel]
 ) -> list[Problem]:
     return [
-        Problem(file, loaded.line(prefix + tuple(error["loc"])), f"{who}{pydantic_message(error)}")
+        Problem(file, loaded.line(prefix + tuple(error["loc"])), f"{who}{pydantic_message(error, model)}")
         for error in exc.errors()
     ]
 
@@ -88,7 +100,7 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
     try:
         category = CategoryModel.model_validate(doc)
     except ValidationError as exc:
-        problems += _pydantic_problems(exc, file, loaded, (), "")
+        problems += _pydantic_problems(exc, file, loaded, (), "", CategoryModel)
         category = None
 
     raw_entries = doc.get("entries")
@@ -104,7 +116,7 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
             try:
                 model = EntryModel.model_validate(raw)
             except ValidationError as exc:
-                problems += _pydantic_problems(exc, file, loaded, ("entries", index), who)
+                problems += _pydantic_problems(exc, file, loaded, ("entries", index), who, EntryModel)
                 continue
             entry = Entry(
                 id=slugify(model.name),
@@ -124,6 +136,12 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
             )
             entries.append(entry)
             problems += style_warnings(entry)
+            if ("entries", index, "description") in loaded.cut_by_comment:
+                message = (
+                    f"{model.name}: the text from ' #' on is a YAML comment, so the description stops before it; "
+                    'put the whole description in quotes ("...")'
+                )
+                problems.append(Problem(file, entry.line_of("description"), message, "warning"))
     problems += order_problems(entries)
     if category is None or any(p.severity == "error" for p in problems):
         return None, entries, problems

@@ -7,12 +7,21 @@ unquoted description, a tab, an unclosed quote), and the text around the mark te
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from tools.catalog.problems import Problem
 
 _MORE = "this line is indented more than the key above it; line its key up with the key above"
 _LESS = "this line is indented less than the key above it; line its key up with the key above"
+_NO_SPACE_AFTER_DASH = "put a space after the dash that starts a list item: `- name:`"
+_DASH_WITHOUT_SPACE = re.compile(r"^\s*-[A-Za-z_]")
+_KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):(?![\s/])\S")
+_SLIPPED = (
+    "this key starts the line, so it is read as a key of the file and ends the list of entries; "
+    "indent it like the keys of the entry above"
+)
 
 
 def syntax_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
@@ -26,7 +35,11 @@ def syntax_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     unclosed = ("quoted scalar" in context and "end of stream" in (exc.problem or "")) or "flow" in context
     if exc.context_mark and (unclosed or said.startswith("could not find expected ':'")):
         line = exc.context_mark.line + 1  # the parser gave up lines later than where the mistake is
-    hint = _hint(text.splitlines(), line, mark.column if mark else 0, exc)
+    lines = text.splitlines()
+    fault = _fault_above(lines, line)
+    if fault:
+        return Problem(file, fault[0], f"YAML syntax error: {fault[1]} (the parser says: {said})")
+    hint = _hint(lines, line, mark.column if mark else 0, exc)
     message = f"{hint} (the parser says: {said})" if hint else said
     return Problem(file, line, f"YAML syntax error: {message}")
 
@@ -43,6 +56,30 @@ def _key_indent(line: str) -> int:
         stripped = stripped[2:].lstrip(" ")
         indent = len(line) - len(stripped)
     return indent
+
+
+def _fault_above(lines: list[str], line: int) -> tuple[int, str] | None:
+    """A mistake on the line above the one the parser stopped at, with its line: the parser only fails after it.
+
+    A `key:` written at column 0 between indented lines (an entry's key that lost its indent), or a
+    list item's dash with no space after it (`-name:` reads as a key named "-name").
+    """
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    if not here.strip() or _indent(here) == 0:
+        return None
+    content = [(n, text) for n, text in enumerate(lines[: line - 1], start=1) if text.strip()]
+    content = [(n, text) for n, text in content if not text.lstrip().startswith("#")]
+    if not content:
+        return None
+    number, above = content[-1]
+    if _DASH_WITHOUT_SPACE.match(above):
+        return number, _NO_SPACE_AFTER_DASH
+    if len(content) < 2:
+        return None
+    before = content[-2][1]
+    if _indent(above) == 0 and ":" in above and not above.startswith(("-", "#")) and _indent(before) > 0:
+        return number, _SLIPPED
+    return None
 
 
 def _line_above(lines: list[str], index: int) -> str | None:
@@ -65,6 +102,9 @@ def _hint(lines: list[str], line: int, column: int, exc: yaml.MarkedYAMLError) -
             opening, closing = brackets.split()
             return f"the {opening} opened on line {exc.context_mark.line + 1} needs a comma between items and a {closing} at the end"
     if problem.startswith("could not find expected ':'"):
+        glued = _KEY_WITHOUT_SPACE.match(here)
+        if glued:
+            return f"put a space after the colon of `{glued.group(1)}:`"
         return "this line is neither `key: value` nor `- item`; add its key, or join it to the line above"
     mapping_value = problem.startswith("mapping values are not allowed")
     if mapping_value and 0 <= here.find(": ") < column:

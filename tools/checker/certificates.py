@@ -20,8 +20,10 @@ def certificate_problem(exc: BaseException) -> str | None:
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, ssl.SSLCertVerificationError):
+        # aiohttp's ClientConnectorCertificateError is one too, without OpenSSL's wording: that is on
+        # the ssl error it carries as `certificate_error`.
+        if isinstance(current, ssl.SSLCertVerificationError) and not hasattr(current, "certificate_error"):
             message = (current.verify_message or current.reason or "verification failed").rstrip(". ")
             return f"{CERTIFICATE_PROBLEM}: {message}"
-        current = current.__cause__ or current.__context__
+        current = getattr(current, "certificate_error", None) or current.__cause__ or current.__context__
     return None

@@ -19,6 +19,7 @@ from tools.checker.facts import LinkResult, PypiFacts, RepoFacts
 from tools.checker.fanout import check_links
 from tools.checker.github._common import key_of
 from tools.checker.http import HttpClient
+from tools.checker.progress import EntryProgress, needs
 from tools.checker.settings import Settings
 
 RepoKey = tuple[str, str]
@@ -95,6 +96,7 @@ async def collect(
     """Ask GitHub, PyPI and the web side by side, under the deadline; Ctrl-C ends it early too."""
     asked = Questions.of(entries)
     found = Findings(asked)
+    counter = EntryProgress(progress, {e.id: needs(e) for e in entries})
 
     async def guarded(source: str, work: Callable[[], Awaitable[None]]) -> None:
         # A bug or surprise in one source must not lose the others' results.
@@ -102,9 +104,9 @@ async def collect(
             await work()
         except Exception as exc:
             found.source_errors[source] = f"{source} check failed unexpectedly ({type(exc).__name__})"
-        progress.advance()
+        counter.finished([source])
 
-    progress.start(len(asked.urls) + bool(asked.repos) + bool(asked.projects))
+    counter.start()
     async with HttpClient(settings, transport=transport) as http:
 
         async def get_repos() -> None:
@@ -120,7 +122,7 @@ async def collect(
                 if asked.projects:
                     group.create_task(guarded("PyPI", get_projects))
                 group.create_task(
-                    check_links(asked.urls, http, settings, found.links, progress.advance, asked.home_pages)
+                    check_links(asked.urls, http, settings, found.links, counter.finished_link, asked.home_pages)
                 )
         except TimeoutError:
             found.stopped = f"not checked: the run's deadline ({settings.deadline:g} s) was reached"
@@ -131,6 +133,6 @@ async def collect(
                 task.uncancel()
             found.stopped, found.interrupted = "not checked: the run was interrupted", True
         finally:
-            progress.stop()
+            counter.stop()
         found.requests = {kind: http.counts.get(kind, 0) for kind in REQUEST_KINDS}
     return found

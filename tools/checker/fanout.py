@@ -16,7 +16,7 @@ async def check_links(
     http: HttpClient,
     settings: Settings,
     results: dict[str, LinkResult],
-    on_done: Callable[[], None] = lambda: None,
+    on_done: Callable[[str], None] = lambda url: None,
     home_pages: set[str] | frozenset[str] = frozenset(),
 ) -> None:
     """Check each link under the global and per-host limits, filling `results` as each one finishes.
@@ -31,7 +31,7 @@ async def check_links(
                 results[url] = await check_link(url, http, settings, home_page=url in home_pages)
             except Exception as exc:
                 results[url] = LinkResult(url, "unknown", reason=f"checker error ({type(exc).__name__})")
-            on_done()
+            on_done(url)
 
         return run
 

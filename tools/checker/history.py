@@ -6,9 +6,10 @@ Rules (the module docstring of tools.status has the file's shape):
   to its URL's streak of failed runs. It is `dead` once the streak has at least
   DEAD_AFTER_FAILED_RUNS (3) runs *and* spans at least `dead_after_days` (14, a setting) from its
   first failure: a maintainer re-running the check during a short outage makes runs, not time.
-  The reason says since when. Anything the server answered (ok, moved, a bot wall, a certificate
-  problem, 403, 429, ...) ends the streak; a 404/410 or GitHub's "not found" is dead at once and
-  needs no streak. A URL appearing in several entries counts once per run.
+  The reason says since when; a streak whose start cannot be read (a hand edit) starts its clock
+  again. Anything the server answered (ok, moved, a bot wall, a certificate problem, 403, 429, ...)
+  ends the streak; a 404/410 or GitHub's "not found" is dead at once and needs no streak. A URL
+  appearing in several entries counts once per run.
 - Only failures of the links themselves count. GitHub's or PyPI's API being unreachable says
   nothing about a project, so it never builds a streak.
 - A run in which not a single link could be reached (and more than one host was tried) says the
@@ -51,8 +52,8 @@ def update_history(
     for url, result in results.items():
         record: LinkHistory = history.setdefault(url, {"failures": 0, "first_failure": None, "last_ok": None})  # type: ignore[assignment]
         if result.connect_failure:
-            if not record.get("failures") or not record.get("first_failure"):
-                record["first_failure"] = now
+            if not record.get("failures") or parse_time(record.get("first_failure")) is None:
+                record["first_failure"] = now  # a new streak, or one whose start cannot be read (a hand edit)
             record["failures"] = int(record.get("failures") or 0) + 1
         else:
             record["failures"] = 0

@@ -77,18 +77,14 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 class FetchError(Exception):
     """A request that failed at the transport level on every attempt; `reason` is safe to print.
 
-    `connect`: the host could not be reached or dropped the connection (counts towards history);
     `unreachable`: no connection could be opened at all (DNS, refused, connect timeout);
     `certificate`: the host answered with a certificate that failed verification (neither of the
     above: the server is there), `reason` names the problem.
     """
 
-    def __init__(
-        self, reason: str, *, connect: bool = False, unreachable: bool = False, certificate: bool = False
-    ) -> None:
+    def __init__(self, reason: str, *, unreachable: bool = False, certificate: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
-        self.connect = connect or unreachable
         self.unreachable = unreachable
         self.certificate = certificate
 
@@ -135,7 +131,7 @@ def describe_transport_error(exc: httpx.TransportError) -> FetchError:
             return FetchError("name resolution failed", unreachable=True)
         return FetchError(f"could not connect: {text.splitlines()[0][:120]}", unreachable=True)
     if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
-        return FetchError(f"connection broken: {type(exc).__name__}", connect=True)
+        return FetchError(f"connection broken: {type(exc).__name__}")
     return FetchError(f"{type(exc).__name__}: {text.splitlines()[0][:120]}")
 
 

@@ -40,6 +40,9 @@ from tools.checker.walls import WALL_STATUSES, bot_wall
 PERMANENT = frozenset({301, 308})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 GONE = frozenset({404, 410})
+# Asked as a browser asks: some sites negotiate and answer 404 to `Accept: */*` (httpx's default)
+# but serve the page to a request that asks for HTML (rust-lang/crates.io#788, zola#384).
+ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
 @dataclass
@@ -116,10 +119,10 @@ async def check_link(url: str, http: HttpClient, settings: Settings, *, home_pag
 
 async def _probe(url: str, http: HttpClient, cookie: str, *, home_page: bool) -> tuple[Answer, httpx.Response]:
     """One address's answer: HEAD, or a streamed GET where HEAD is refused or broken (or for a home page)."""
-    headers = {"Cookie": cookie} if cookie else {}
+    headers = {"Accept": ACCEPT, **({"Cookie": cookie} if cookie else {})}
     if not home_page:
         try:
-            head = await http.send("HEAD", url, kind="web", headers=headers or None)
+            head = await http.send("HEAD", url, kind="web", headers=headers)
             if not _head_refused(head.status_code):
                 return Answer(head.status_code, head.headers), head
         except FetchError as exc:

@@ -6,7 +6,9 @@ found" title (a "soft 404"). Neither shows in a status code, so an entry's home 
 most `PAGE_LIMIT` bytes of it (parking and error pages say what they are in their first few
 kilobytes), and recognised by:
 
-- the host a redirect leads to: the common parking and domain-sale services;
+- the host a redirect leads to: the common parking and domain-sale services, whether the server
+  redirects or the page itself sends the browser on (a meta refresh, or a script setting
+  `location`, as GoDaddy-parked pages do: bookmarks-organizer#130, linkinator#552);
 - the title: a "not found" title, or parking wording;
 - the visible text of a *short* page: parking wording. A long page that happens to mention that
   "this domain is for sale" (an article about domains, say) is a real page, so body wording
@@ -22,6 +24,7 @@ import asyncio
 import re
 import zlib
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -65,6 +68,13 @@ _NOT_FOUND_PART = re.compile(
     r"|(?:oops!?\s*)?(?:that|this)\s+page\s+can(?:no|')t\s+be\s+found",
     re.IGNORECASE,
 )
+# Where a page sends the browser: `<meta http-equiv=refresh content="0; url=...">`, or a script's
+# `location = "..."`, `location.href = "..."`, `location.replace("...")` with an absolute address.
+_REFRESH_URL = re.compile(r"^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"\s]+)", re.IGNORECASE)
+_SCRIPT_GOES_TO = re.compile(
+    r"\blocation(?:\.href)?\s*=\s*['\"](https?://[^'\"\s]+)|\blocation\.(?:replace|assign)\(\s*['\"](https?://[^'\"\s]+)",
+    re.IGNORECASE,
+)
 _TITLE_SEPARATORS = re.compile(r"\s[|\u00b7\u2022\u2013\u2014:-]\s|\s*[|\u00b7\u2022]\s*")
 
 
@@ -96,15 +106,22 @@ async def read_start(response: httpx.Response, seconds: float, limit: int = PAGE
 
 
 class _Outline(HTMLParser):
-    """The title, the first heading and the visible text of (the start of) an HTML page."""
+    """The title, the visible text and where the page sends the browser, of (the start of) an HTML page."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.title = ""
         self.text: list[str] = []
+        self.goes_to: list[str] = []  # addresses of meta refreshes and script redirects
         self._in: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            found = dict(attrs)
+            if (found.get("http-equiv") or "").lower() == "refresh" and (
+                match := _REFRESH_URL.match(found.get("content") or "")
+            ):
+                self.goes_to.append(match.group(1))
         if tag in ("title", "script", "style", "noscript", "template", "svg"):
             self._in.append(tag)
 
@@ -114,6 +131,8 @@ class _Outline(HTMLParser):
                 pass
 
     def handle_data(self, data: str) -> None:
+        if self._in and self._in[-1] == "script":
+            self.goes_to += [a or b for a, b in _SCRIPT_GOES_TO.findall(data)]
         if "title" in self._in:
             self.title += data
         elif not self._in:
@@ -122,6 +141,15 @@ class _Outline(HTMLParser):
 
 def outline(body: bytes, charset: str | None = None) -> tuple[str, str]:
     """(title, visible text) of an HTML page, whitespace squashed; undecodable bytes are replaced."""
+    return _squashed(_parse(body, charset))
+
+
+def _squashed(parser: _Outline) -> tuple[str, str]:
+    squash = lambda s: _SPACE.sub(" ", s).strip()  # noqa: E731
+    return squash(parser.title), squash(" ".join(parser.text))
+
+
+def _parse(body: bytes, charset: str | None) -> _Outline:
     try:
         text = body.decode(charset or "utf-8", errors="replace")
     except LookupError:
@@ -129,8 +157,7 @@ def outline(body: bytes, charset: str | None = None) -> tuple[str, str]:
     parser = _Outline()
     parser.feed(text)
     parser.close()
-    squash = lambda s: _SPACE.sub(" ", s).strip()  # noqa: E731
-    return squash(parser.title), squash(" ".join(parser.text))
+    return parser
 
 
 def parking_host(host: str) -> str | None:
@@ -139,9 +166,20 @@ def parking_host(host: str) -> str | None:
     return next((p for p in PARKING_HOSTS if host == p or host.endswith("." + p)), None)
 
 
+def _host(address: str) -> str:
+    try:
+        return urlsplit(address).hostname or ""
+    except ValueError:  # a malformed address in the page ("http://[oops")
+        return ""
+
+
 def gone_page(body: bytes, charset: str | None = None) -> str | None:
     """What shows that a page answered with 200 is not the project's page, or None."""
-    title, text = outline(body, charset)
+    parser = _parse(body, charset)
+    for address in parser.goes_to:
+        if service := parking_host(_host(address)):
+            return f"the page sends the browser on to {service}, a domain parking or sale service"
+    title, text = _squashed(parser)
     if title and any(_NOT_FOUND_PART.fullmatch(part.strip()) for part in _TITLE_SEPARATORS.split(title)):
         return f'the page answers 200 but its title says "{title[:80]}"'
     if title and _PARKED.search(title):

@@ -16,6 +16,8 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
+from packaging.utils import canonicalize_name
+
 from tools.checker.facts import PypiFacts
 from tools.checker.http import FetchError, HttpClient
 from tools.checker.limits import run_workers
@@ -28,9 +30,10 @@ FRAMEWORKS = {"Framework :: AsyncIO": "asyncio", "Framework :: Trio": "trio", "F
 PYTHON_3X = re.compile(r"Programming Language :: Python :: (3\.\d+)")
 
 
-def normalize(name: str) -> str:
-    """PEP 503: PyPI's canonical spelling, which its JSON API answers without a redirect."""
-    return re.sub(r"[-_.]+", "-", name).lower()
+def project_url(pypi_url: str, name: str) -> str:
+    """The JSON API's address for a project, `{PYPI_URL}/pypi/{name}/json`, with the name in its
+    canonical spelling (PEP 503), which PyPI answers without a redirect, and quoted."""
+    return f"{pypi_url.rstrip('/')}/pypi/{quote(canonicalize_name(name), safe='')}/json"
 
 
 async def fetch_projects(
@@ -42,12 +45,11 @@ async def fetch_projects(
     """
     spellings: dict[str, list[str]] = {}
     for name in names:
-        spellings.setdefault(normalize(name), []).append(name)
+        spellings.setdefault(canonicalize_name(name), []).append(name)
     results: dict[str, PypiFacts] = {} if into is None else into
-    base = settings.pypi_url.rstrip("/")
 
     async def handle(project: str) -> None:
-        facts = await _fetch_one(project, base, http)
+        facts = await _fetch_one(project, settings.pypi_url, http)
         for name in spellings[project]:
             results[name] = replace(facts, name=name, yanked=list(facts.yanked))
 
@@ -55,9 +57,9 @@ async def fetch_projects(
     return results
 
 
-async def _fetch_one(project: str, base: str, http: HttpClient) -> PypiFacts:
+async def _fetch_one(project: str, pypi_url: str, http: HttpClient) -> PypiFacts:
     facts = PypiFacts(name=project)
-    url = f"{base}/pypi/{quote(project, safe='')}/json"
+    url = project_url(pypi_url, project)
     try:
         response = await http.send("GET", url, kind="pypi", headers={"Accept": "application/json"})
         target = response.request.url.join(response.headers.get("location", ""))
@@ -111,4 +113,4 @@ def _first_upload(files: list[dict[str, Any]]) -> datetime | None:
     return min(times) if times else None
 
 
-__all__ = ["fetch_projects", "normalize"]
+__all__ = ["fetch_projects", "project_url"]

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from tools import config
 from tools.paths import REPO_ROOT
 
 
 @dataclass(frozen=True)
 class Settings:
-    github_api_url: str = "https://api.github.com"
-    github_graphql_url: str = "https://api.github.com/graphql"
-    pypi_url: str = "https://pypi.org"
-    youtube_oembed_url: str = "https://www.youtube.com/oembed"
+    github_api_url: str = config.DEFAULT_GITHUB_API_URL
+    github_graphql_url: str = config.DEFAULT_GITHUB_GRAPHQL_URL
+    pypi_url: str = config.DEFAULT_PYPI_URL
+    youtube_oembed_url: str = config.DEFAULT_YOUTUBE_OEMBED_URL
     github_token: str | None = field(default=None, repr=False)  # never printed
     # Limits: 4 connections to one host is below what a browser opens (6) and far below what a
     # CDN-fronted docs host notices; 64 in flight overall keeps a run of the catalog's few hundred
@@ -45,16 +46,19 @@ class Settings:
         return max(1, min(self.github_concurrency, self.per_host))
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: object) -> Settings:
-        env = os.environ if env is None else env
-        values: dict[str, object] = {
-            "github_api_url": env.get("GITHUB_API_URL") or cls.github_api_url,
-            "github_graphql_url": env.get("GITHUB_GRAPHQL_URL") or cls.github_graphql_url,
-            "pypi_url": env.get("PYPI_URL") or cls.pypi_url,
-            "youtube_oembed_url": env.get("YOUTUBE_OEMBED_URL") or cls.youtube_oembed_url,
-            "github_token": env.get("GITHUB_TOKEN") or env.get("GH_TOKEN") or None,
-        }
-        if env.get("AWESOME_CACHE_DIR"):
-            values["cache_dir"] = Path(env["AWESOME_CACHE_DIR"])
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**values)  # type: ignore[arg-type]
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """The defaults, then the addresses and token of the environment (tools/config.py), then
+        `overrides` that are not None (the command line's options); an unknown name is a TypeError."""
+        return cls.from_config(config.Config.from_env(env), **overrides)
+
+    @classmethod
+    def from_config(cls, environment: config.Config, **overrides: Any) -> Settings:
+        settings = cls(
+            github_api_url=environment.github_api_url,
+            github_graphql_url=environment.github_graphql_url,
+            pypi_url=environment.pypi_url,
+            youtube_oembed_url=environment.youtube_oembed_url,
+            github_token=environment.github_token,
+            cache_dir=environment.cache_dir or cls.cache_dir,
+        )
+        return replace(settings, **{k: v for k, v in overrides.items() if v is not None})

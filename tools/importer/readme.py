@@ -29,8 +29,29 @@ META_SECTIONS = frozenset(
         "license",
         "licence",
         "code of conduct",
+        "sponsors",
+        "sponsor",
+        "backers",
+        "credits",
+        "acknowledgements",
+        "acknowledgments",
+        "thanks",
+        "footnotes",
+        "maintainers",
+        "authors",
+        "changelog",
+        "related",
+        "related lists",
+        "see also",
+        "other awesome lists",
+        "other lists",
     )
 )
+_EDGE_SYMBOLS = re.compile(r"^[\W_]+|[\W_]+$")  # emoji, colons and rules around a heading's words
+_CONTAINERS = frozenset(("bullet_list_open", "ordered_list_open", "list_item_open", "blockquote_open"))
+_HTML_COMMENT = re.compile(r"<!--.*?(-->|$)", re.DOTALL)
+_HTML_LINK = re.compile(r"href\s*=\s*[\"']?(?!#)|\]\(\s*https?://", re.IGNORECASE)
+_LINK_JOINER = re.compile(r"[\s|,/·•]*")  # what sits between links listed side by side
 _SEPARATOR = re.compile(r"^\s*(?:[-–—:|]+\s*)?")
 _PYPI_PROJECT = re.compile(r"^https?://pypi\.(?:org|python\.org)/(?:project|pypi)/([A-Za-z0-9._-]+)/?", re.IGNORECASE)
 
@@ -68,9 +89,10 @@ class ParsedReadme:
 
 def parse_readme(text: str) -> ParsedReadme:
     """The README's sections and items, and the lines inside sections that are neither (with why)."""
-    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(text)  # as GitHub reads it
+    markdown = MarkdownIt("commonmark").enable(["table", "strikethrough"])  # as GitHub reads it
+    tokens = markdown.parse(text)
     sections: list[Section] = []
-    skipped: list[Skipped] = []
+    skipped: list[Skipped] = _unread(tokens, markdown.options["maxNesting"])
     section: Section | None = None
     meta = True  # before the first `##`: the title, badges and introduction
     subsection: str | None = None
@@ -84,7 +106,7 @@ def parse_readme(text: str) -> ParsedReadme:
         if token.type == "heading_open":
             title = flatten(tokens[index + 1].children or [])
             if token.tag == "h2":
-                meta = title.casefold().strip(" :") in META_SECTIONS
+                meta = _EDGE_SYMBOLS.sub("", title.casefold()) in META_SECTIONS
                 section = None if meta else Section(line, title)
                 if section:
                     sections.append(section)
@@ -112,10 +134,31 @@ def parse_readme(text: str) -> ParsedReadme:
                     skipped.append(found)  # a label without a link over nested items is only a grouping
             index = end
             continue
-        if token.type not in ("html_block", "hr"):  # comments, markup and rules are not content
+        if token.type == "html_block" and _hides_links(token.content):
+            why = f"links inside an HTML block in section {section.title!r} are not read; write them as Markdown list items"
+            skipped.append(
+                Skipped(line, why + (" (leave a blank line after <summary>)" if "<summary" in token.content else ""))
+            )
+        elif token.type not in ("html_block", "hr"):  # comments, markup and rules are not content
             skipped.append(Skipped(line, f"{_what(token)} in section {section.title!r} is not a list item"))
         index = _skip_block(tokens, index)
     return ParsedReadme(sections, skipped)
+
+
+def _unread(tokens: Sequence[Token], max_nesting: int) -> list[Skipped]:
+    """Where markdown-it stopped reading: past `max_nesting` levels it drops the rest of the container silently."""
+    for token in tokens:
+        if token.type in _CONTAINERS and token.level >= max_nesting - 1 and token.map:
+            first, last = token.map
+            why = f"lists nested this deep are more than the Markdown parser reads; nothing from here to line {last} was imported: flatten the list"
+            return [Skipped(first + 1, why)]
+    return []
+
+
+def _hides_links(html: str) -> bool:
+    """Whether an HTML block (other than a comment, which hides on purpose) holds links a reader would see."""
+    visible = _HTML_COMMENT.sub("", html)
+    return bool(_HTML_LINK.search(visible))
 
 
 def _only_anchors(inline: Token) -> bool:
@@ -168,16 +211,47 @@ def read_item(inline: Token, line: int) -> Item | Skipped | None:
     if not named:
         if links and all(href.startswith("#") for _, _, href in links):
             return None
+        if "://" in flatten(children):
+            return Skipped(line, "an address that is not a link; write it as [Name](https://...) - Description.")
         return Skipped(line, "no link with a name in this item", has_link=bool(links))
     start, end, url = named[0]
     if url.startswith("#"):
         return None  # a table of contents
     name = flatten(children[start + 1 : end])
-    description = _SEPARATOR.sub("", flatten(children[end + 1 :]), count=1)
+    if name in (url, url.removeprefix("mailto:")) or "://" in name:
+        return Skipped(line, f"the link's text is its address; write it as [Name]({url}) - Description.")
+    if _struck_through(children[:start]):
+        return Skipped(
+            line,
+            f"{name!r} is struck through: the list marks it retired; add it by hand with `successor:` if it belongs",
+        )
+    description = _SEPARATOR.sub("", flatten(children[_after_sibling_links(children, end + 1) :]), count=1)
     if not description:
         return Skipped(line, f"{name!r} has no description; write one after ` - ` and import again")
     pypi = next((m.group(1) for _, _, href in links if (m := _PYPI_PROJECT.match(href))), None)
     return Item(line, name, url, description, pypi)
+
+
+def _after_sibling_links(children: Sequence[Token], start: int) -> int:
+    """Where the description begins: past links beside the name, as in `[Talk](v) | [slides](s) - Description.`"""
+    position = start
+    while position < len(children):
+        child = children[position]
+        if child.type == "link_open":
+            position = next(i for i in range(position, len(children)) if children[i].type == "link_close") + 1
+        elif child.type == "text" and _LINK_JOINER.fullmatch(child.content):
+            position += 1
+        else:
+            break
+    return position if position > start and any(c.type == "link_open" for c in children[start:position]) else start
+
+
+def _struck_through(before: Sequence[Token]) -> bool:
+    """Whether a ~~strikethrough~~ opened before the link is still open at it (awesome lists' "retired" mark)."""
+    depth = 0
+    for child in before:
+        depth += {"s_open": 1, "s_close": -1}.get(child.type, 0)
+    return depth > 0
 
 
 def _links(children: Sequence[Token]) -> Iterator[tuple[int, int, str]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import uuid
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from tools.catalog import Entry
@@ -61,8 +61,9 @@ def entry_record(entry: Entry, figures: Figures, site_url: str | None, directory
         "latest_version": figures.latest_version,
         "archived": figures.archived,
         "checked_at": _iso(figures.checked_at),
-        "frameworks": None if figures.frameworks is None else list(figures.frameworks),
-        "python_versions": None if figures.python_versions is None else list(figures.python_versions),
+        "successor": entry.successor,
+        "frameworks": list(figures.frameworks) if figures.frameworks is not None else None,
+        "python_versions": list(figures.python_versions) if figures.python_versions is not None else None,
         "requires_python": figures.requires_python,
     }
 
@@ -94,15 +95,22 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, datetime.min.time(), UTC)
+
+
 def atom_feed(
     data: SiteData, site_url: str | None = None, directory_urls: bool = True, site_name: str = "Awesome Asyncio"
 ) -> str:
     """The newest entries by `added`; relative links resolve against the feed's own URL (the site root)."""
     ET.register_namespace("", ATOM)
-    dated = [e for e in data.catalog.entries if e.added is not None]
-    dated.sort(key=lambda e: (e.added, e.name.casefold()), reverse=True)  # type: ignore[arg-type,return-value]
+    # Newest first; entries of one day in name order (not reversed with the dates); retired ones are not news.
+    dated = sorted(
+        ((e.added, e) for e in data.catalog.entries if e.added is not None and not data.is_retired(e)),
+        key=lambda pair: (-pair[0].toordinal(), pair[1].name.casefold()),
+    )
     newest = dated[:FEED_SIZE]
-    updated = _iso(datetime.combine(newest[0].added, datetime.min.time(), UTC)) if newest else _iso(data.now)  # type: ignore[arg-type]
+    updated = _iso(_midnight(newest[0][0])) if newest else _iso(data.now)
 
     feed = ET.Element(f"{{{ATOM}}}feed")
     _sub(feed, "id", f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, 'feed')}")
@@ -114,11 +122,11 @@ def atom_feed(
     author = _sub(feed, "author")
     _sub(author, "name", f"{site_name} maintainers")
     categories = {c.slug: c for c in data.catalog.categories}
-    for entry in newest:
+    for added, entry in newest:
         item = _sub(feed, "entry")
         _sub(item, "id", f"urn:uuid:{uuid.uuid5(FEED_NAMESPACE, 'entry:' + entry.id)}")
         _sub(item, "title", entry.name)
-        when = _iso(datetime.combine(entry.added, datetime.min.time(), UTC))  # type: ignore[arg-type]
+        when = _iso(_midnight(added))
         _sub(item, "updated", when)
         _sub(item, "published", when)
         page = _site_path(links.category_page(entry.category), entry.id, directory_urls)

@@ -7,42 +7,41 @@ dependency, runs in-process on every build and every `mkdocs serve` rebuild (so 
 
 from __future__ import annotations
 
-import json
-import os
+import logging
 from pathlib import Path
-from typing import Any
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from tools.catalog import CatalogError, Entry
+from tools.catalog import CatalogError
+from tools.config import Config
 from tools.site import links
 from tools.site.feeds import atom_feed, catalog_json
-from tools.site.links import Linker
-from tools.site.pages import category_page, contributing_page, health_page, home_page
-from tools.site.render import esc
+from tools.site.pages import category_page, contributing_page, health_page, home_page, tags_page, trending_page
+from tools.site.search import search_entries
 from tools.site.sources import SiteData, Sources, load_site_data
 from tools.status import StatusFileError
 
-_build: dict[str, Any] = {}  # the current build's tag index, for the tags template (hooks keep no other state)
+log = logging.getLogger("mkdocs.hooks.catalog")
+SUGGESTION_FORM = "issues/new?template=suggest-project.yml"  # .github/ISSUE_TEMPLATE/suggest-project.yml
 
 
 def _repository(config: MkDocsConfig) -> str | None:
-    """The repository's web address, for CONTRIBUTING.md's links to files; GitHub Actions sets both variables."""
-    server, repo = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
-    if server and repo:
-        return f"{server.rstrip('/')}/{repo}"
-    return config.extra.get("repository") or None
+    """The repository's web address (header links, CONTRIBUTING.md's links to files); GitHub Actions sets
+    GITHUB_SERVER_URL and GITHUB_REPOSITORY (tools/config.py)."""
+    return Config.from_env().repository_url or config.extra.get("repository") or None
 
 
 def _load(sources: Sources) -> SiteData:
     try:
         data = load_site_data(sources)
     except CatalogError as exc:
-        raise PluginError(f"the catalog has errors, fix them to build the site:\n{exc}") from None
+        # MkDocs logs a build error once per `mkdocs serve` (a duplicate filter): logged here, the
+        # problems show on every rebuild that still has them.
+        log.error(f"the catalog has errors, fix them to build the site:\n{exc}")
+        raise PluginError("the catalog has errors (listed above)") from None
     except StatusFileError as exc:
         raise PluginError(str(exc)) from None
     if data.contributing is None:
@@ -55,23 +54,16 @@ def _load(sources: Sources) -> SiteData:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     data = _load(Sources.from_environment())
-    tagged: dict[tuple[str, str], list[Entry]] = {}
-    for entry in data.catalog.entries:
-        for tag in entry.tags:
-            tagged.setdefault((tag, links.category_page(entry.category)), []).append(entry)
     directory_urls = config.use_directory_urls
-    # Where each entry lands in the search index (its page and anchor), and the tags it carries itself.
-    entry_tags = {
-        f"{links.page_url(links.category_page(e.category), directory_urls)}#{e.id}": list(e.tags)
-        for e in data.catalog.entries
-    }
-    _build.update(tagged=tagged, directory_urls=directory_urls, entry_tags=entry_tags)
     generated: dict[str, str] = {
         links.HOME: home_page(data, directory_urls),
+        links.TAGS: tags_page(data, directory_urls),
+        links.TRENDING: trending_page(data, directory_urls),
         links.HEALTH: health_page(data, directory_urls),
         links.CONTRIBUTING: contributing_page(data.contributing or "", _repository(config)),
         links.CATALOG_JSON: catalog_json(data, config.site_url, directory_urls),
         links.FEED: atom_feed(data, config.site_url, directory_urls, config.site_name),
+        links.SEARCH_INDEX: search_entries(data, directory_urls),
     }
     for category in data.catalog.categories:
         generated[links.category_page(category.slug)] = category_page(data, category, directory_urls)
@@ -82,66 +74,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     config.nav = [
         {"Home": links.HOME},
-        {"Categories": [{esc(c.title): links.category_page(c.slug)} for c in data.catalog.categories]},
+        # Category pages are named by their own (front matter) titles, which pages.py escapes for the theme.
+        {"Categories": [links.category_page(c.slug) for c in data.catalog.categories]},
         {"Tags": links.TAGS},
+        {"Trending": links.TRENDING},
         {"Health": links.HEALTH},
         {"Contributing": links.CONTRIBUTING},
     ]
+    repository = _repository(config)
+    if repository:  # plain links, so no request leaves for GitHub while a page loads
+        config.nav += [{"Repository": repository}, {"Suggest an entry": f"{repository}/{SUGGESTION_FORM}"}]
     return files
-
-
-def tagged_entries(tag: str, page_src: str, from_src: str) -> list[dict[str, str]]:
-    """The entries of one category page carrying `tag`, as links from the tags index (called by its template)."""
-    linker = Linker(from_src, _build.get("directory_urls", True))
-    return [
-        {"href": esc(linker.to(page_src, e.id)), "name": esc(e.name)}
-        for e in _build.get("tagged", {}).get((tag, page_src), [])
-    ]
-
-
-@event_priority(110)  # before the tags plugin (100), which renders the tags index in its on_env
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["aa_tagged_entries"] = tagged_entries
-    return env
-
-
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-
-def _name_search_dialog(output: str) -> str:
-    """Name Material's search dialog for screen readers (axe: aria-dialog-name); the browser test notices if this stops matching."""
-    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
-
-
-def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
-    return _name_search_dialog(output)
-
-
-def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """The same for pages rendered from a bare template, such as 404.html."""
-    return _name_search_dialog(output)
 
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Give each entry's search result the entry's own tags, not every tag of its category page.
+    """Drop Material's lunr index: the site searches its own (search/entries.json, site/assets/js/search.js).
 
-    Material copies a page's `tags` (here the union of its entries' tags, for the tags index) onto
-    every section of the page, and tags outweigh titles, so searching `aiohttp` would list every
-    entry of each category where anything is tagged aiohttp ahead of aiohttp itself. mkdocs.yml
-    weights tags below titles for the same reason.
+    The search plugin stays enabled only because Material's header shows a search box when it is.
     """
-    index_file = Path(config.site_dir) / "search" / "search_index.json"
-    entry_tags: dict[str, list[str]] = _build.get("entry_tags", {})
-    if not index_file.is_file() or not entry_tags:
-        return
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    for doc in index.get("docs", []):
-        tags = entry_tags.get(doc.get("location"))
-        if tags is None:
-            continue
-        if tags:
-            doc["tags"] = tags
-        else:
-            doc.pop("tags", None)
-    index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+    (Path(config.site_dir) / "search" / "search_index.json").unlink(missing_ok=True)

@@ -13,9 +13,11 @@ from mkdocs.utils import get_relative_url
 HOME = "index.md"
 TAGS = "tags.md"
 HEALTH = "health.md"
+TRENDING = "trending.md"
 CONTRIBUTING = "contributing.md"
 CATALOG_JSON = "catalog.json"
 FEED = "feed.xml"
+SEARCH_INDEX = "search/entries.json"
 
 
 def category_page(slug: str) -> str:

@@ -1,7 +1,8 @@
 """The generated Markdown pages: home, one per category, health, contributing.
 
-Catalog text only ever appears inside raw HTML (escaped by `render.esc`) or in front matter written
-as JSON strings of escaped text, never as Markdown source.
+Pages are rendered from the templates in `tools/site/templates/` (autoescaped: see `templating.py`);
+catalog text only ever appears inside their raw HTML, or in front matter (`front_matter`), never as
+Markdown source.
 """
 
 from __future__ import annotations
@@ -10,13 +11,20 @@ import json
 import posixpath
 import re
 from collections import Counter
+from datetime import date
 from typing import Any
+
+from markupsafe import escape
 
 from tools.catalog import Category, Entry
 from tools.site import links
 from tools.site.links import Linker
-from tools.site.render import STATUS_LABELS, entry_block, esc, time_tag
-from tools.site.sources import HIDEABLE, SiteData
+from tools.site.markdown_links import rewrite_links
+from tools.site.render import version_key
+from tools.site.sources import SiteData
+from tools.site.templating import render
+from tools.site.trends import WINDOW_DAYS
+from tools.site.views import EntryView, entry_views
 from tools.status import FLAGGED, STATUSES
 
 RECENT_COUNT = 10
@@ -27,133 +35,175 @@ INTRO = (
 
 
 def front_matter(**meta: Any) -> str:
-    """YAML front matter; values are JSON (a subset of YAML), so no catalog text can break out of it."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items() if value is not None]
+    """YAML front matter for the theme, whose templates print meta values as they are (no autoescape).
+
+    So every string is HTML-escaped here, once, and written as JSON (a subset of YAML): no catalog
+    text can break out of the front matter or into the page's markup.
+    """
+
+    def theme_value(value: Any) -> Any:
+        if isinstance(value, str):
+            return str(escape(value))
+        if isinstance(value, list):
+            return [theme_value(item) for item in value]
+        return value
+
+    lines = [
+        f"{key}: {json.dumps(theme_value(value), ensure_ascii=False)}"
+        for key, value in meta.items()
+        if value is not None
+    ]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
-def _entry_link(entry: Entry, linker: Linker) -> str:
-    href = linker.to(links.category_page(entry.category), entry.id)
-    return f'<a href="{esc(href)}">{esc(entry.name)}</a>'
+def _title_of(data: SiteData) -> Any:
+    return lambda slug: data.catalog.category(slug).title
 
 
-def _checked_sentence(data: SiteData) -> str:
-    if data.checked_at is None:
-        return "The checker has not run yet, so no figures are shown."
-    return f"Last checked {time_tag(data.checked_at, data.now)}."
+def recently_added(entries: list[Entry], count: int = RECENT_COUNT) -> list[Entry]:
+    """The newest live entries by `added`, whole days at a time, at most `count`.
+
+    A day's entries all go in or none do: when more entries share a date than fit (an import, or the
+    day the catalog started), listing some of them alphabetically would pass the cut for "newest".
+    """
+    by_day: dict[date, list[Entry]] = {}
+    for entry in entries:
+        if entry.added is not None and entry.successor is None:
+            by_day.setdefault(entry.added, []).append(entry)
+    recent: list[Entry] = []
+    for day in sorted(by_day, reverse=True):
+        if len(recent) + len(by_day[day]) > count:
+            break
+        recent += sorted(by_day[day], key=lambda e: e.name.casefold())
+    return recent
+
+
+def _tied_sentence(entries: list[Entry], recent: list[Entry]) -> str | None:
+    """Why "Recently added" lists nothing although entries have dates (they all share the newest days)."""
+    dated = [e.added for e in entries if e.added is not None and e.successor is None]
+    if recent or not dated:
+        return None
+    newest = max(dated)
+    same = sum(1 for d in dated if d == newest)
+    return f"{same} entries were added on {newest.isoformat()}, the newest date in the catalog; none is newer than the others."
 
 
 def home_page(data: SiteData, directory_urls: bool = True) -> str:
-    linker = Linker(links.HOME, directory_urls)
     catalog = data.catalog
-    entries = catalog.entries
-    cards = "".join(
-        f'<li><p><a href="{esc(linker.to(links.category_page(c.slug)))}"><strong>{esc(c.title)}</strong></a>'
-        f' <span class="aa-count">{len(c.entries)} {"entry" if len(c.entries) == 1 else "entries"}</span></p>'
-        f"<p>{esc(c.description)}</p></li>"
-        for c in catalog.categories
+    live = [e for e in catalog.entries if not data.is_retired(e)]
+    recent = recently_added(catalog.entries)
+    return front_matter(title="Home", hide=["navigation", "toc"]) + render(
+        "home.md",
+        data=data,
+        intro=INTRO,
+        live_count=len(live),
+        live_in={c.slug: sum(1 for e in c.entries if not data.is_retired(e)) for c in catalog.categories},
+        categories=catalog.categories,
+        recent=recent,
+        tied=_tied_sentence(catalog.entries, recent),
+        title_of=_title_of(data),
+        linker=Linker(links.HOME, directory_urls),
     )
-    recent = sorted((e for e in entries if e.added), key=lambda e: (-e.added.toordinal(), e.name.casefold()))  # type: ignore[union-attr]
-    recent_items = "".join(
-        f'<li>{_entry_link(e, linker)} <span class="aa-muted">in {esc(catalog.category(e.category).title)},'
-        f' added <time datetime="{e.added.isoformat()}">{e.added.isoformat()}</time></span></li>'  # type: ignore[union-attr]
-        for e in recent[:RECENT_COUNT]
-    )
-    parts = [
-        front_matter(title="Home", hide=["navigation", "toc"]),
-        "# Awesome Asyncio\n\n",
-        f"{INTRO}\n\n",
-        f'<p class="aa-stats"><strong>{len(entries)} entries</strong> in <strong>{len(catalog.categories)} categories</strong>. '
-        f"{_checked_sentence(data)} Press <kbd>/</kbd> or use the search box to find an entry by name.</p>\n\n",
-        "## Categories\n\n",
-        f'<div class="grid cards aa-cards"><ul>{cards}</ul></div>\n\n',
-    ]
-    if recent_items:
-        parts += ["## Recently added\n\n", f'<ul class="aa-recent">{recent_items}</ul>\n\n']
-    feed, api = linker.to(links.FEED), linker.to(links.CATALOG_JSON)
-    parts.append(
-        f'<p class="aa-muted">Follow new entries with the <a href="{feed}">Atom feed</a>; '
-        f'tools can read every entry and its figures from <a href="{api}">catalog.json</a>.</p>\n'
-    )
-    return "".join(parts)
 
 
-CONTROLS = (
-    '<div class="aa-controls" data-aa-controls hidden>'
-    '<label for="aa-sort">Sort by</label> '
-    '<select id="aa-sort" data-aa-sort>'
-    '<option value="name">Name</option>'
-    '<option value="stars">Stars</option>'
-    '<option value="activity">Recent activity</option>'
-    "</select> "
-    '<label class="aa-hide"><input type="checkbox" data-aa-hide> Hide stale, archived and dead</label>'
-    '<p class="aa-summary" data-aa-summary role="status" aria-live="polite"></p>'
-    "</div>"
-)
+NO_FIGURES = "The checker has not run yet, so sorting by stars or recent activity waits for its first run."
+NOTHING_TO_HIDE = "Nothing here is marked stale, archived, dead or retired, so there is nothing to hide."
+NO_TRENDS = "Stars gained needs at least four weeks of weekly figures; sorting by it is disabled until then."
+NO_COMPATIBILITY = "No compatibility facts are known from PyPI for these entries yet, so those filters are disabled."
+
+
+def _why_disabled(data: SiteData, views: list[EntryView]) -> dict[str, Any]:
+    """Which controls are disabled, and one sentence for each reason (shown beside them)."""
+    no_figures = data.checked_at is None or all(v.figures.status is None for v in views)
+    no_trends = not any(v.gain for v in views)
+    no_compat = not any(v.figures.frameworks or v.figures.python_versions for v in views)
+    nothing_to_hide = not any(v.hideable for v in views)
+    reasons = [NO_FIGURES] if no_figures else []
+    if no_trends and not no_figures:
+        reasons.append(NO_TRENDS)
+    if nothing_to_hide and views:
+        reasons.append(NOTHING_TO_HIDE)
+    if no_compat and views:
+        reasons.append(NO_COMPATIBILITY)
+    return {"sort": no_figures, "gained": no_trends, "hide": nothing_to_hide, "text": " ".join(reasons)}
 
 
 def category_page(data: SiteData, category: Category, directory_urls: bool = True) -> str:
     linker = Linker(links.category_page(category.slug), directory_urls)
-    tags = sorted({tag for entry in category.entries for tag in entry.tags})
-    blocks = "\n".join(
-        entry_block(entry, data.figures(entry), index, data.now, linker) for index, entry in enumerate(category.entries)
+    views = entry_views(data, category.entries, linker)
+    live = [v for v in views if not v.retired]
+    frameworks = sorted({f for v in views for f in v.figures.frameworks or ()})
+    pythons = sorted({p for v in views for p in v.figures.python_versions or ()}, key=version_key, reverse=True)
+    meta = front_matter(title=category.title, description=category.description, hide=["toc"])
+    return meta + render(
+        "category.md",
+        data=data,
+        category=category,
+        live=live,
+        retired=[v for v in views if v.retired],
+        inactive=sum(1 for v in live if v.hideable),
+        frameworks=frameworks,
+        pythons=pythons,
+        why=_why_disabled(data, views),
+        linker=linker,
     )
-    hideable = sum(1 for e in category.entries if data.figures(e).status in HIDEABLE)
-    count = len(category.entries)
-    lead = (
-        f'<p class="aa-lead">{esc(category.description)} '
-        f'<span class="aa-muted">{count} {"entry" if count == 1 else "entries"}'
-        f"{f', {hideable} inactive' if hideable else ''}.</span></p>"
+
+
+def tags_page(data: SiteData, directory_urls: bool = True) -> str:
+    """Every tag with its count and its entries grouped by category, most used first in the cloud's order."""
+    by_tag: dict[str, list[tuple[Category, list[Entry]]]] = {}
+    for category in data.catalog.categories:
+        for tag in sorted({t for e in category.entries for t in e.tags}):
+            by_tag.setdefault(tag, []).append((category, [e for e in category.entries if tag in e.tags]))
+    tags = [(tag, groups, sum(len(entries) for _, entries in groups)) for tag, groups in sorted(by_tag.items())]
+    return front_matter(title="Tags", hide=["navigation", "toc"]) + render(
+        "tags.md", tags=tags, linker=Linker(links.TAGS, directory_urls)
     )
-    body = f'<div class="aa-list" data-aa-list>\n{blocks}\n</div>' if blocks else "<p>No entries yet.</p>"
-    return (
-        front_matter(
-            title=esc(category.title), description=esc(category.description), tags=tags or None, hide=["toc", "tags"]
-        )
-        + f"{lead}\n\n{CONTROLS}\n\n{body}\n"
+
+
+TRENDING_COUNT = 25
+
+
+def trending_page(data: SiteData, directory_urls: bool = True) -> str:
+    """The fastest risers across categories: most stars gained in the trend window, live entries only."""
+    linker = Linker(links.TRENDING, directory_urls)
+    risers = sorted(
+        (
+            (v.gain.stars, v)
+            for v in entry_views(data, data.catalog.entries, linker)
+            if v.gain and v.gain.stars > 0 and not v.retired
+        ),
+        key=lambda pair: (-pair[0], pair[1].entry.name.casefold()),
+    )
+    return front_matter(title="Trending", hide=["navigation", "toc"]) + render(
+        "trending.md",
+        rising=[view for _, view in risers[:TRENDING_COUNT]],
+        window=WINDOW_DAYS,
+        title_of=_title_of(data),
+        linker=linker,
     )
 
 
 def health_page(data: SiteData, directory_urls: bool = True) -> str:
-    linker = Linker(links.HEALTH, directory_urls)
     entries = data.catalog.entries
     figures = {e.id: data.figures(e) for e in entries}
-    counts = Counter(f.status if f.status in STATUSES else "unchecked" for f in figures.values())
-    rows = "".join(
-        f'<tr><td><span class="aa-status aa-status--{s}">{STATUS_LABELS.get(s, "Not checked yet")}</span></td>'
-        f'<td class="aa-num">{counts[s]}</td></tr>'
-        for s in (*STATUSES, "unchecked")
-        if counts[s] or s in STATUSES
-    )
+    counted = Counter(f.status if f.status in STATUSES else "unchecked" for f in figures.values())
+    counts = [(s, counted[s]) for s in (*STATUSES, "unchecked") if counted[s] or s in STATUSES]
+    flagged = [(s, group) for s in FLAGGED if (group := [e for e in entries if figures[e.id].status == s])]
     complete = data.status.complete
     note = "" if data.checked_at is None or complete else " The last run did not finish; some figures are older."
-    parts = [
-        front_matter(title="Health", hide=["navigation"]),
-        "# Health\n\n",
-        f"<p>{_checked_sentence(data)}{note} The checker reads GitHub, PyPI and every link; "
-        "an entry is <em>stale</em> after a year without a commit or a release.</p>\n\n",
-        f'<table class="aa-health"><thead><tr><th scope="col">Status</th><th scope="col">Entries</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>\n\n",
-        "## Flagged entries\n\n",
-    ]
-    flagged = [(s, [e for e in entries if figures[e.id].status == s]) for s in FLAGGED]
-    if not any(group for _, group in flagged):
-        parts.append("<p>Nothing is flagged.</p>\n")
-    for status, group in flagged:
-        if not group:
-            continue
-        items = "".join(
-            f'<li>{_entry_link(e, linker)} <span class="aa-muted">({esc(data.catalog.category(e.category).title)})</span>'
-            f"{': ' + esc('; '.join(figures[e.id].reasons)) if figures[e.id].reasons else ''}</li>"
-            for e in group
-        )
-        parts.append(f"### {STATUS_LABELS[status]} ({len(group)})\n\n<ul>{items}</ul>\n\n")
-    return "".join(parts)
+    return front_matter(title="Health", hide=["navigation"]) + render(
+        "health.md",
+        data=data,
+        counts=counts,
+        flagged=flagged,
+        figures=figures,
+        note=note,
+        title_of=_title_of(data),
+        linker=Linker(links.HEALTH, directory_urls),
+    )
 
 
-# [text](target "title") not preceded by `!`, and reference definitions `[id]: target`.
-INLINE_LINK = re.compile(r'(?<!!)\[(?P<text>[^\]\n]*)\]\((?P<target>[^)\s]+)(?P<title>\s+"[^"\n]*")?\)')
-REFERENCE = re.compile(r"^(?P<lead> {0,3}\[[^\]\n]+\]:[ \t]*)(?P<target>\S+)", re.MULTILINE)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
@@ -177,16 +227,5 @@ def _repository_target(target: str, repository: str | None) -> str | None:
 
 def contributing_page(text: str, repository: str | None = None) -> str:
     """CONTRIBUTING.md as a page; links to repository files point at the repository (or become text)."""
-
-    def inline(match: re.Match[str]) -> str:
-        target = _repository_target(match["target"], repository)
-        if target is None:
-            return match["text"]
-        return f"[{match['text']}]({target}{match['title'] or ''})"
-
-    def reference(match: re.Match[str]) -> str:
-        target = _repository_target(match["target"], repository)
-        return f"{match['lead']}{target or '#'}"
-
-    body = REFERENCE.sub(reference, INLINE_LINK.sub(inline, text))
+    body = rewrite_links(text, lambda target: _repository_target(target, repository))
     return front_matter(title="Contributing", hide=["navigation"]) + body

@@ -1,16 +1,12 @@
 """What the site is built from: the catalog, the checker's figures, CONTRIBUTING.md, and the time.
 
-Locations come from the environment so tests and benchmarks can build a site from a catalog in a
-temporary folder with the real `mkdocs.yml`:
-
-- `AWESOME_CATALOG_DIR` (default `catalog/`)
-- `AWESOME_STATUS_FILE` (default `status.json` inside the catalog folder)
-- `AWESOME_CONTRIBUTING` (default `CONTRIBUTING.md` at the repository root)
+Locations come from the environment (AWESOME_CATALOG_DIR, AWESOME_STATUS_FILE,
+AWESOME_CONTRIBUTING: tools/config.py) so tests and benchmarks can build a site from a catalog in
+a temporary folder with the real `mkdocs.yml`.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,8 +15,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from tools.catalog import Catalog, Entry, load_catalog
+from tools.config import Config
 from tools.paths import CATALOG_DIR, REPO_ROOT
-from tools.results import EntryResult, Status, StatusFile
+from tools.results import EntryResult, Status, StatusFile, TrendPoint
 from tools.status import load_status
 
 # Statuses that get a visible mark on a category page, and that "hide inactive" hides.
@@ -36,10 +33,10 @@ class Sources:
 
     @classmethod
     def from_environment(cls, environ: dict[str, str] | None = None) -> Sources:
-        env = os.environ if environ is None else environ
-        catalog_dir = Path(env.get("AWESOME_CATALOG_DIR") or CATALOG_DIR)
-        status_file = Path(env.get("AWESOME_STATUS_FILE") or catalog_dir / "status.json")
-        contributing = Path(env.get("AWESOME_CONTRIBUTING") or REPO_ROOT / "CONTRIBUTING.md")
+        env = Config.from_env(environ)
+        catalog_dir = env.catalog_dir or CATALOG_DIR
+        status_file = env.status_file or catalog_dir / "status.json"
+        contributing = env.contributing_file or REPO_ROOT / "CONTRIBUTING.md"
         return cls(catalog_dir, status_file, contributing)
 
 
@@ -120,6 +117,14 @@ class SiteData:
         if entry.id not in self._figures:
             self._figures[entry.id] = Figures.from_result(self.status.entries.get(entry.id))
         return self._figures[entry.id]
+
+    def is_retired(self, entry: Entry) -> bool:
+        """A retired entry names its successor (catalog key `successor:`); it is listed apart, after live ones."""
+        return entry.successor is not None
+
+    def trend(self, entry: Entry) -> list[TrendPoint]:
+        """The entry's weekly stars and releases from status.json's `trends`, oldest first ([] when none)."""
+        return self.status.trends.get(entry.id, [])
 
     @property
     def checked_at(self) -> datetime | None:

@@ -226,9 +226,9 @@ class GraphQLFetcher:
             elif alias in by_alias and by_alias[alias].get("type") == "NOT_FOUND":
                 facts.found = False
             else:
-                error = by_alias.get(alias) or (general[0] if general else None)
-                message = error.get("message") if error else "no answer for this repository"
-                facts.error = scrub(f"GitHub GraphQL: {message}", self.settings.github_token)
+                problem = by_alias.get(alias) or (general[0] if general else None)
+                why = problem.get("message") if problem else "no answer for this repository"
+                facts.error = scrub(f"GitHub GraphQL: {why}", self.settings.github_token)
             results[key_of(owner, name)] = facts
         return results
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import parse_qs, quote
+from urllib.parse import quote
 
 import httpx
 
@@ -45,6 +45,7 @@ from tools.timestamps import parse_time
 Key = tuple[str, str]
 Extract = Callable[[Any, httpx.Headers], Any]
 
+API_HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
 ESSENTIAL_REQUESTS = 3  # repository, commits, release: what a verdict needs
 ETAG_FILE = "github-rest-etags.json"
 
@@ -85,14 +86,12 @@ def _release(body: Any, headers: httpx.Headers) -> dict[str, Any]:
 
 
 def _contributors(body: Any, headers: httpx.Headers) -> int | None:
-    last = httpx.Headers(headers).get("link")
+    # httpx parses the Link header (RFC 8288) into `Response.links`, keyed by rel.
+    last = httpx.Response(200, headers=headers).links.get("last", {}).get("url")
     if last:
-        for part in last.split(","):
-            if 'rel="last"' in part and "<" in part:
-                url = part[part.index("<") + 1 : part.index(">")]
-                pages = parse_qs(httpx.URL(url).query.decode()).get("page")
-                if pages and pages[0].isdigit():
-                    return int(pages[0])
+        page = httpx.URL(last).params.get("page")
+        if page and page.isdigit():
+            return int(page)
     return len(body) if isinstance(body, list) else None
 
 
@@ -106,7 +105,7 @@ class RestFetcher:
         self.budget = Budget()
         self.pause = SecondaryLimitPause(settings, sleep)
         self.etags = ETagStore.load(settings.cache_dir / ETAG_FILE, credential=token)
-        self.headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
+        self.headers = dict(API_HEADERS)
         if token:
             self.headers["Authorization"] = f"Bearer {token}"
         self.waiting = 0

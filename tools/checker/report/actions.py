@@ -7,17 +7,16 @@ archived, stale, then unknown): a run with a hundred unreachable entries must no
 dead entry behind them.
 """
 
-import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TextIO
 
+from tools.config import Config
 from tools.results import RunReport
 from tools.workflow_commands import annotation
 
 
 def enabled(env: Mapping[str, str] | None = None) -> bool:
-    return (os.environ if env is None else env).get("GITHUB_ACTIONS") == "true"
+    return Config.from_env(env).in_actions
 
 
 def annotations(report: RunReport) -> list[str]:
@@ -33,10 +32,9 @@ def annotations(report: RunReport) -> list[str]:
 
 
 def publish(report: RunReport, markdown: str, stream: TextIO, env: Mapping[str, str] | None = None) -> None:
-    env = os.environ if env is None else env
-    summary = env.get("GITHUB_STEP_SUMMARY")
+    summary = Config.from_env(env).step_summary
     if summary:
-        with Path(summary).open("a", encoding="utf-8") as handle:
+        with summary.open("a", encoding="utf-8") as handle:
             handle.write(markdown + "\n")
     for line in annotations(report):
         print(line, file=stream)

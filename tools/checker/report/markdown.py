@@ -2,7 +2,9 @@
 
 A summary table, then one section per flagged status in the order a maintainer should act on them,
 links that are not ok and notes, and what changed since the previous run (from the previous
-status.json). Entries that share a reason are listed under it once, so a source being down makes
+status.json). Entries whose site presents a bad certificate are `unknown`, but unlike other
+unknowns they will not sort themselves out: they are listed apart, as certificate warnings,
+before the folded unknowns (issue 9). Entries that share a reason are listed under it once, so a source being down makes
 one line, not a hundred. The whole stays under `LIMIT` characters however large the catalog
 (GitHub refuses issue bodies over 65,536): the summary and the changes are always there, and
 what does not fit is counted and left to the JSON report.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tools.checker.certificates import CERTIFICATE_PROBLEM
 from tools.escaping import md, md_code, md_link, md_url
 from tools.results import EntryResult, RunReport, Status, StatusFile
 
@@ -28,8 +31,12 @@ FIXES = {
     "choice.",
     Status.STALE: "check whether it is still maintained; remove it if not.",
     Status.UNKNOWN: "nothing yet: these could not be checked this time and will be checked again on the next run "
-    "(a link that stays unreachable for three runs becomes dead).",
+    "(a link that stays unreachable on three runs spanning at least 14 days becomes dead).",
 }
+CERTIFICATE_FIX = (
+    "the site presents a certificate that fails verification (browsers warn too): tell the project, or point "
+    "`url` at an address that works."
+)
 # Sections folded away in the issue: long when a whole service was unreachable, and not actionable.
 FOLDED = frozenset({Status.UNKNOWN})
 
@@ -84,8 +91,20 @@ def render(
     changes = _changes_section(entries, previous, known, limit // CHANGES_SHARE)
     budget = _Budget(limit - sum(len(line) + 1 for line in lines + changes) - 200)
 
+    certificates = [e for e in entries if e.status is Status.UNKNOWN and _certificate_problem(e)]
+    apart = {e.id for e in certificates}
     for status in Status.in_report_order():
-        flagged = [e for e in entries if e.status is status]
+        flagged = [e for e in entries if e.status is status and e.id not in apart]
+        if status is Status.UNKNOWN and certificates:
+            heading = [
+                "",
+                f"## Certificate warnings ({len(certificates)})",
+                "",
+                f"Suggested fix: {CERTIFICATE_FIX}",
+                "",
+            ]
+            budget.add(lines, heading)
+            budget.add(lines, _grouped(certificates, code_url))
         if not flagged or status is Status.OK:
             continue
         heading = ["", f"## {status.label} ({len(flagged)})", "", f"Suggested fix: {FIXES[status]}", ""]
@@ -106,6 +125,10 @@ def render(
         lines += ["", f"*{budget.left_out} more lines do not fit in an issue: the JSON report has every entry.*"]
     lines += changes
     return "\n".join(lines) + "\n"
+
+
+def _certificate_problem(entry: EntryResult) -> bool:
+    return any(reason.startswith(CERTIFICATE_PROBLEM) for reason in entry.reasons)
 
 
 def _where(entry: EntryResult, code_url: str | None) -> str:

@@ -1,0 +1,193 @@
+/*
+ * The catalog's search: ranks entries by what a reader typed, in Material's search box.
+ * Order (case and punctuation ignored): the entry whose name is the query, then names that start
+ * with it, then names containing it, then categories, then descriptions, tags lowest; retired
+ * entries after live ones of the same rank. Each entry is its own result (name and description);
+ * Enter opens the first, arrow keys move through them. Every value is set as text, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var LIMIT = 30;
+
+  function squash(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, "");
+  }
+
+  function words(text) {
+    return text.toLowerCase().normalize("NFKD").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  // Every word of the query starts some word of the text ("http cli" matches "HTTP client").
+  function prefixesAll(queryWords, textWords) {
+    return queryWords.every(function (q) {
+      return textWords.some(function (w) { return w.indexOf(q) === 0; });
+    });
+  }
+
+  function prepare(index) {
+    var items = index.entries.map(function (e) {
+      return {
+        kind: "entry", name: e.name, description: e.description, href: e.href, retired: e.retired,
+        key: squash(e.name), nameWords: words(e.name),
+        descriptionWords: words(e.description), tagWords: words(e.tags.join(" "))
+      };
+    });
+    index.categories.forEach(function (c) {
+      items.push({
+        kind: "category", name: c.title, description: c.description, href: c.href, retired: false,
+        key: squash(c.title), nameWords: words(c.title), descriptionWords: [], tagWords: []
+      });
+    });
+    return items;
+  }
+
+  function rank(item, key, queryWords) {
+    if (item.kind === "category") return prefixesAll(queryWords, item.nameWords) ? 3 : null;
+    if (item.key === key) return 0;
+    if (item.key.indexOf(key) === 0) return 1;
+    if (item.key.indexOf(key) > 0 || prefixesAll(queryWords, item.nameWords)) return 2;
+    if (prefixesAll(queryWords, item.descriptionWords)) return 4;
+    if (prefixesAll(queryWords, item.tagWords)) return 5;
+    return null;
+  }
+
+  function search(items, query) {
+    var key = squash(query), queryWords = words(query);
+    if (!key) return [];
+    var found = [];
+    items.forEach(function (item) {
+      var tier = rank(item, key, queryWords);
+      if (tier !== null) found.push({ item: item, tier: tier });
+    });
+    found.sort(function (a, b) {
+      return a.tier - b.tier || a.item.retired - b.item.retired ||
+        a.item.key.length - b.item.key.length || (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0);
+    });
+    return found.map(function (f) { return f.item; });
+  }
+
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  function setUp(box) {
+    var input = box.querySelector("[data-aa-search-input]");
+    var list = box.querySelector("[data-aa-search-results]");
+    var meta = box.querySelector("[data-aa-search-meta]");
+    var toggle = document.getElementById("__search");
+    var root = new URL(input.dataset.aaIndex, location.href);
+    var items = null, loading = null;
+
+    function load() {
+      if (!loading) {
+        loading = fetch(root.href).then(function (r) { return r.json(); }).then(function (index) {
+          items = prepare(index);
+          show();
+        });
+      }
+      return loading;
+    }
+
+    function open() {
+      if (toggle && !toggle.checked) toggle.checked = true;
+      load();
+    }
+
+    function close() {
+      if (toggle) toggle.checked = false;
+      input.blur();
+    }
+
+    function show() {
+      list.textContent = "";
+      if (!items) return;
+      var query = input.value.trim();
+      if (!query) {
+        meta.textContent = "Type a project's name, or words from its description.";
+        return;
+      }
+      var results = search(items, query);
+      meta.textContent = results.length === 0 ? "No matching entries." :
+        (results.length === 1 ? "1 matching entry." : results.length + " matching entries.") + " Enter opens the first.";
+      results.slice(0, LIMIT).forEach(function (item) {
+        var li = element("li", "md-search-result__item aa-result" + (item.retired ? " aa-result--retired" : ""));
+        var a = element("a", "md-search-result__link");
+        a.href = new URL(item.href, new URL("..", root)).href;
+        var article = element("article", "md-search-result__article md-typeset");
+        var title = element("h2", null, item.name);
+        article.appendChild(title);
+        // Name and description only; a category page or a retired entry says so.
+        var note = item.kind === "category" ? "Category page" : item.retired ? "Retired" : "";
+        if (note) article.appendChild(element("p", "aa-result__note", note));
+        article.appendChild(element("p", null, item.description));
+        a.appendChild(article);
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+    }
+
+    function links() {
+      return Array.prototype.slice.call(list.querySelectorAll("a"));
+    }
+
+    input.addEventListener("focus", open);
+    input.addEventListener("input", function () { open(); show(); });
+    box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
+    box.querySelector("form").addEventListener("reset", function () { setTimeout(show, 0); });
+    if (toggle) {
+      toggle.addEventListener("change", function () { if (toggle.checked) { input.focus(); load(); } });
+    }
+
+    box.addEventListener("keydown", function (event) {
+      var all = links(), at = all.indexOf(document.activeElement);
+      if (event.key === "Escape") {
+        event.preventDefault();
+        close();
+      } else if (event.key === "Enter" && document.activeElement === input) {
+        event.preventDefault();
+        var go = function () { if (links()[0]) location.href = links()[0].href; };
+        if (items) go(); else load().then(go);
+      } else if (event.key === "ArrowDown" && all.length) {
+        event.preventDefault();
+        all[Math.min(at + 1, all.length - 1)].focus();
+      } else if (event.key === "ArrowUp" && at >= 0) {
+        event.preventDefault();
+        if (at === 0) input.focus(); else all[at - 1].focus();
+      }
+    });
+
+    // Buttons that open the search (the 404 page's), with Enter or Space as well as a click.
+    document.querySelectorAll("[data-aa-open-search]").forEach(function (button) {
+      function go(event) { event.preventDefault(); open(); input.focus(); }
+      button.addEventListener("click", go);
+      button.addEventListener("keydown", function (event) { if (event.key === "Enter" || event.key === " ") go(event); });
+    });
+
+    // "/" or "s" focuses the search from anywhere but a text field, as Material's own search did.
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable) return;
+      if (event.key === "/" || event.key === "s") {
+        event.preventDefault();
+        open();
+        input.focus();
+      }
+    });
+  }
+
+  function init() {
+    var box = document.querySelector("[data-aa-search]");
+    if (box) setUp(box);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

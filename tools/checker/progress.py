@@ -1,0 +1,62 @@
+"""Progress in entries, the unit a maintainer counts: an entry is checked once every source it needs has answered.
+
+An entry needs up to three things: its GitHub repository, its PyPI project and its web links (the
+home page off GitHub, the docs). GitHub and PyPI count as answered when their source finishes;
+a link when its check does. Several entries may share a link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from typing import TYPE_CHECKING
+
+from tools.catalog import Entry
+from tools.catalog.urls import github_repo
+
+if TYPE_CHECKING:
+    from tools.checker.collect import Progress
+
+
+class EntryProgress:
+    """Tells `display` how many entries are done as the parts they wait for answer.
+
+    `needs` maps an entry id to its parts: "GitHub", "PyPI", ("url", URL).
+    """
+
+    def __init__(self, display: Progress, needs: dict[str, set[Hashable]]) -> None:
+        self.display = display
+        self.waiting = {entry: set(parts) for entry, parts in needs.items()}
+        self.counted: set[str] = set()
+
+    def start(self) -> None:
+        self.display.start(len(self.waiting))
+        self.finished([])  # an entry that needs nothing is done at once
+
+    def finished(self, parts: Iterable[Hashable]) -> None:
+        """`parts` have answered; advances the display by the entries now complete."""
+        answered = set(parts)
+        newly = []
+        for entry, waiting in self.waiting.items():
+            waiting.difference_update(answered)
+            if not waiting and entry not in self.counted:
+                newly.append(entry)
+        self.counted.update(newly)
+        if newly:
+            self.display.advance(len(newly))
+
+    def finished_link(self, url: str) -> None:
+        self.finished([("url", url)])
+
+    def stop(self) -> None:
+        self.display.stop()
+
+
+def needs(entry: Entry) -> set[Hashable]:
+    """What must answer before the entry counts as checked."""
+    on_github = github_repo(entry.url) is not None
+    parts: set[Hashable] = {("url", u) for u in ([entry.docs] if on_github else [entry.url, entry.docs]) if u}
+    if on_github:
+        parts.add("GitHub")
+    if entry.pypi:
+        parts.add("PyPI")
+    return parts
