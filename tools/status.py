@@ -29,7 +29,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from tools.files import write_json_atomic
+from tools.files import write_bytes_atomic
 from tools.results import STATUS_VERSION, Status, StatusFile
 
 # The status words in the summary table's order, and those needing attention (most serious first).
@@ -78,4 +78,4 @@ def load_status(path: Path) -> StatusFile:
 
 
 def save_status(path: Path, status: StatusFile) -> None:
-    write_json_atomic(Path(path), status.to_json())
+    write_bytes_atomic(Path(path), status.to_json_bytes(), b"\n")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 
+import httpx
 import pytest
 
 from tests.checker.hosts import Connection, Host, Request, respond
 from tools.checker.http import FetchError, HttpClient
 from tools.checker.settings import Settings
+from tools.checker.transport import AiohttpTransport
 
 FAST = Settings(timeout=2.0, connect_timeout=1.0, backoff_base=0.01, retries=1)
 
@@ -60,3 +62,18 @@ async def test_a_long_header_and_an_encoded_path_pass_unchanged() -> None:
             response = await http.send("HEAD", host.url("/a%2Fb/c%20d/%7Eme?q=%7E"), kind="web")
     assert response.status_code == 200 and response.headers["content-security-policy"] == policy
     assert host.requests[0].path == "/a%2Fb/c%20d/%7Eme"
+
+
+async def test_the_transport_sends_the_request_as_httpx_built_it() -> None:
+    """aiohttp adds User-Agent, Accept and Accept-Encoding to a request lacking them; httpx's is sent as built."""
+    async with Host("127.0.0.66", default=respond(200)) as host:
+        transport = AiohttpTransport(httpx.create_ssl_context(trust_env=False))
+        try:
+            for headers in ({"User-Agent": "awesome-test"}, {"Accept": "text/html", "Accept-Encoding": "identity"}):
+                response = await transport.handle_async_request(httpx.Request("GET", host.url("/"), headers=headers))
+                await response.aclose()
+        finally:
+            await transport.aclose()
+    first, second = (request.headers for request in host.requests)
+    assert first["user-agent"] == "awesome-test" and "accept" not in first and "accept-encoding" not in first
+    assert "user-agent" not in second and second["accept"] == "text/html" and second["accept-encoding"] == "identity"

@@ -27,3 +27,12 @@ def test_the_check_does_not_import_httpx_command_line_or_its_unused_pool() -> No
     loaded = modules_after("import tools.checker.run")
     assert {"httpx", "aiohttp"} <= loaded
     assert loaded & {"click", "pygments", "httpcore", "h11", "mkdocs", "jinja2"} == set()
+
+
+def test_the_command_leaves_retries_and_the_progress_bar_until_they_are_used() -> None:
+    """tenacity (~40 ms) loads on a first retry; rich's progress bar only on a terminal."""
+    script = "import sys, tools.checker.command\nprint(' '.join(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    loaded = set(done.stdout.split())
+    assert "tools.checker.http" in loaded and "rich.console" in loaded
+    assert "tenacity" not in loaded and "rich.progress" not in loaded

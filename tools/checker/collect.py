@@ -63,10 +63,11 @@ class Questions:
 
     @classmethod
     def of(cls, entries: list[Entry]) -> Questions:
-        repos = {key_of(*r): r for e in entries if (r := github_repo(e.url))}
+        on_github = {e.url: github_repo(e.url) for e in entries}  # parsed once per entry
+        repos = {key_of(*r): r for r in on_github.values() if r}
         projects = list(dict.fromkeys(e.pypi for e in entries if e.pypi))
-        urls = (u for e in entries for u in (None if github_repo(e.url) else e.url, e.docs))
-        homes = {e.url for e in entries if not github_repo(e.url)}
+        urls = (u for e in entries for u in (None if on_github[e.url] else e.url, e.docs))
+        homes = {e.url for e in entries if not on_github[e.url]}
         return cls(repos, projects, list(dict.fromkeys(u for u in urls if u)), homes)
 
 

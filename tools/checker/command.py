@@ -22,7 +22,7 @@ from tools.checker.selection import selected_ids
 from tools.checker.settings import Settings
 from tools.config import Config
 from tools.errors import ExitCode, UserError
-from tools.files import write_json_atomic, write_text_atomic
+from tools.files import write_bytes_atomic, write_text_atomic
 from tools.status import StatusFileError, load_status, save_status
 
 
@@ -54,7 +54,7 @@ def main(args: argparse.Namespace) -> int:
     report = outcome.run
     text = markdown.render(report, previous, {entry.id for entry in catalog.entries}, code_url=commit_url())
     if args.json:
-        write_json_atomic(args.json, outcome.report)
+        write_bytes_atomic(args.json, outcome.run.to_json_bytes(), b"\n")
     if args.markdown:
         write_text_atomic(args.markdown, text)
     save_status(status_file, outcome.status_file)

@@ -20,6 +20,8 @@ _WATCH_HOSTS = frozenset({"youtube.com", "www.youtube.com", "m.youtube.com"})
 
 def video_url(url: str) -> bool:
     """True for a single video's address: youtube.com/watch?v=ID or youtu.be/ID."""
+    if "youtu" not in url.lower():  # every link is asked this twice: skip parsing the rest
+        return False
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if host in _WATCH_HOSTS:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from tools.results import RunReport, Status
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
 class TerminalProgress:
@@ -34,6 +36,9 @@ class TerminalProgress:
     def start(self, total: int) -> None:
         self.total = total
         if self.console.is_terminal:
+            # Imported only for a bar: CI logs and scripts never draw one.
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self._bar = Progress(
                 TextColumn("checking"),
                 BarColumn(),

@@ -1,0 +1,65 @@
+"""The report and status.json are written by pydantic's serializer: the same bytes as json.dumps(indent=2)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tools.results import EntryResult, LinkCheck, RunReport, Status, StatusFile, TrendPoint
+from tools.status import save_status
+
+# Text a catalog may hold: accents, emoji, quotes, backslashes, control characters, a line separator.
+AWKWARD = 'Ünïcode "quoted" \\ back\tslash\n</script> \x01 \x7f \u2028 😀'
+
+
+def awkward_entry() -> EntryResult:
+    return EntryResult(
+        id="awkward",
+        name=AWKWARD,
+        category="web-frameworks",
+        url="https://example.org/ü?q=1&r=2",
+        status=Status.UNKNOWN,
+        reasons=[AWKWARD, "HTTP 503: server error"],
+        stars=10**17,
+        last_commit=datetime(2026, 11, 20, 8, 0, tzinfo=UTC),
+        frameworks=["anyio", "asyncio"],
+        links=[LinkCheck(url="https://docs.example.org/", status=Status.OK, http_status=200)],
+        checked_at=datetime(2026, 11, 21, 12, 0, tzinfo=UTC),
+        notes=["never in JSON"],
+    )
+
+
+def as_json_dumps_writes(data: object) -> bytes:
+    return json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8")
+
+
+def test_report_text_is_what_json_dumps_wrote() -> None:
+    report = RunReport(
+        checked_at=datetime(2026, 11, 21, 12, 0, tzinfo=UTC),
+        summary=RunReport.count([awkward_entry()]),
+        requests={"web": 2},
+        entries=[awkward_entry(), awkward_entry().model_copy(update={"id": "second", "links": []})],
+    )
+    text = report.to_json_bytes().decode("utf-8")
+    assert text.encode("utf-8") == as_json_dumps_writes(report.to_json())
+    assert "checked_at" not in json.loads(text)["entries"][0]  # status.json's alone
+    assert "never in JSON" not in text
+
+
+def test_status_file_is_what_json_dumps_wrote(tmp_path: Path) -> None:
+    status = StatusFile(
+        checked_at=datetime(2026, 11, 21, 12, 0, tzinfo=UTC),
+        complete=True,
+        entries={"awkward": awkward_entry()},
+        history={"https://example.org/": {"failures": 2, "first_failure": "2026-11-14T12:00:00Z", "last_ok": None}},
+        trends={"awkward": [TrendPoint(date=datetime(2026, 11, 16).date(), stars=5)]},
+    )
+    assert status.to_json_bytes() == as_json_dumps_writes(status.to_json())
+    save_status(tmp_path / "status.json", status)
+    assert (tmp_path / "status.json").read_bytes() == as_json_dumps_writes(status.to_json()) + b"\n"
+
+
+def test_empty_files_keep_their_empty_brackets() -> None:
+    assert StatusFile().to_json_bytes() == as_json_dumps_writes(StatusFile().to_json())
+    assert RunReport().to_json_bytes() == as_json_dumps_writes(RunReport().to_json())
