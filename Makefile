@@ -54,7 +54,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python -m benchmarks.links
 	$(BIN)/python -m benchmarks.http_clients
-	test ! -f benchmarks/catalog_load.py || $(BIN)/python -m benchmarks.catalog_load
+	$(BIN)/python -m benchmarks.catalog_load
 	$(BIN)/python -m benchmarks.site_build
 
 lint: $(TEST_STAMP) $(NODE_STAMP)

@@ -1,4 +1,4 @@
-"""An on-disk ETag store for GitHub's REST API, so a second run gets 304s that cost no budget.
+"""An on-disk ETag store for GitHub's REST API: a second run gets 304s instead of whole bodies.
 
 Why not hishel 2.0: it caches at the transport, but the shared `HttpClient` owns its transport
 and serves the web and PyPI too, where a cache is not wanted; hishel also turns a 304 back into
