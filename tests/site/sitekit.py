@@ -76,7 +76,7 @@ CATEGORIES: dict[str, dict[str, Any]] = {
             {
                 "name": "Talk About Tests",
                 "url": "https://talks.example.org/t",
-                "description": "A talk on testing event loops.",
+                "description": "A talk by Alex Grönholm on testing event loops.",  # an accent readers type without
                 "kind": "talk",
             },
         ],

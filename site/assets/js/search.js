@@ -10,18 +10,43 @@
 
   var LIMIT = 30;
 
-  function squash(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, "");
+  // Accents go before words are cut, so "Grönholm" is one word and "gronholm" finds it.
+  function fold(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/\p{M}+/gu, "");
   }
 
   function words(text) {
-    return text.toLowerCase().normalize("NFKD").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
-  // Every word of the query starts some word of the text ("http cli" matches "HTTP client").
+  function squash(text) {
+    return words(text).join("");
+  }
+
+  // Where each word of the text is first started by a word of the query ("http cli" matches "HTTP
+  // client"), or null when some query word starts none: the sum is how early the query is met.
+  function prefixPositions(queryWords, textWords) {
+    var sum = 0;
+    for (var i = 0; i < queryWords.length; i++) {
+      var at = textWords.findIndex(function (w) { return w.indexOf(queryWords[i]) === 0; });
+      if (at < 0) return null;
+      sum += at;
+    }
+    return sum;
+  }
+
   function prefixesAll(queryWords, textWords) {
-    return queryWords.every(function (q) {
-      return textWords.some(function (w) { return w.indexOf(q) === 0; });
+    return prefixPositions(queryWords, textWords) !== null;
+  }
+
+  // The squashed query inside one word of the name ("redis" in "coredis"), or from a word's start on
+  // ("pytestasync"); never from the middle of one word into the next ("db" in "and beyond").
+  function inName(item, key) {
+    var start = 0;
+    return item.nameWords.some(function (w) {
+      var found = w.indexOf(key) >= 0 || item.key.startsWith(key, start);
+      start += w.length;
+      return found;
     });
   }
 
@@ -42,13 +67,16 @@
     return items;
   }
 
+  // [tier, position]: tiers as in the header; among description matches, the entry whose description
+  // meets the query first ("PostgreSQL driver ...") before one that mentions it in passing.
   function rank(item, key, queryWords) {
-    if (item.kind === "category") return prefixesAll(queryWords, item.nameWords) ? 3 : null;
-    if (item.key === key) return 0;
-    if (item.key.indexOf(key) === 0) return 1;
-    if (item.key.indexOf(key) > 0 || prefixesAll(queryWords, item.nameWords)) return 2;
-    if (prefixesAll(queryWords, item.descriptionWords)) return 4;
-    if (prefixesAll(queryWords, item.tagWords)) return 5;
+    if (item.kind === "category") return prefixesAll(queryWords, item.nameWords) ? [3, 0] : null;
+    if (item.key === key) return [0, 0];
+    if (item.key.indexOf(key) === 0) return [1, 0];
+    if (inName(item, key) || prefixesAll(queryWords, item.nameWords)) return [2, 0];
+    var position = prefixPositions(queryWords, item.descriptionWords);
+    if (position !== null) return [4, position];
+    if (prefixesAll(queryWords, item.tagWords)) return [5, 0];
     return null;
   }
 
@@ -57,11 +85,11 @@
     if (!key) return [];
     var found = [];
     items.forEach(function (item) {
-      var tier = rank(item, key, queryWords);
-      if (tier !== null) found.push({ item: item, tier: tier });
+      var ranked = rank(item, key, queryWords);
+      if (ranked !== null) found.push({ item: item, tier: ranked[0], position: ranked[1] });
     });
     found.sort(function (a, b) {
-      return a.tier - b.tier || a.item.retired - b.item.retired ||
+      return a.tier - b.tier || a.item.retired - b.item.retired || a.position - b.position ||
         a.item.key.length - b.item.key.length || (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0);
     });
     return found.map(function (f) { return f.item; });
