@@ -639,3 +639,16 @@ def test_trending_table_keeps_its_columns_apart(browser: Browser, feature_url: s
         assert abs(heading - rows[0][1]["left"]) <= 2  # "Entry" stands over the names, not centred
     finally:
         visit.context.close()
+
+
+def test_tabbing_past_the_search_box_closes_it(visit: Visit, feature_url: str) -> None:
+    """Focus opens the search; a keyboard user who tabbed on worked under a dimmed overlay that hid the tabs."""
+    page = visit.open(feature_url + "categories/clients/")
+    tab_to(page, "input.md-search__input")
+    assert page.locator("#__search").is_checked()
+    tab_to(page, ".md-tabs__link")
+    assert not page.locator("#__search").is_checked()
+    assert not page.locator(".md-search__output").is_visible()
+    tab_to(page, "[data-aa-view=table]")
+    page.keyboard.press("Enter")
+    assert page.locator("[data-aa-table]").first.is_visible()

@@ -163,6 +163,10 @@
     }
 
     input.addEventListener("focus", open);
+    // Tabbing on past the box (to the page's links and controls) closes it: the overlay would hide them.
+    box.addEventListener("focusout", function (event) {
+      if (event.relatedTarget && !box.contains(event.relatedTarget)) close();
+    });
     input.addEventListener("input", function () { open(); show(); });
     box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); });
     box.querySelector("form").addEventListener("reset", function () { setTimeout(show, 0); });
