@@ -76,7 +76,7 @@ CATEGORIES: dict[str, dict[str, Any]] = {
             {
                 "name": "Talk About Tests",
                 "url": "https://talks.example.org/t",
-                "description": "A talk by Alex Grönholm on testing event loops.",  # an accent readers type without
+                "description": "Alex Grönholm and Łukasz Langa on testing event loops.",  # letters readers type plain
                 "kind": "talk",
             },
         ],

@@ -10,9 +10,13 @@
 
   var LIMIT = 30;
 
+  // Letters Unicode does not split into a base and an accent, written as readers type them plain.
+  var PLAIN = { "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th" };
+
   // Accents go before words are cut, so "Grönholm" is one word and "gronholm" finds it.
   function fold(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/\p{M}+/gu, "");
+    return text.toLowerCase().normalize("NFKD").replace(/\p{M}+/gu, "")
+      .replace(/[łøđħıßæœþ]/g, function (letter) { return PLAIN[letter]; });
   }
 
   function words(text) {
