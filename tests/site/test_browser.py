@@ -653,3 +653,17 @@ def test_tabbing_past_the_search_box_closes_it(visit: Visit, feature_url: str) -
     tab_to(page, "[data-aa-view=table]")
     page.keyboard.press("Enter")
     assert page.locator("[data-aa-table]").first.is_visible()
+
+
+def test_a_typo_offers_the_names_spelt_nearly_so(visit: Visit, base_url: str) -> None:
+    """ "fastpai" answered "No matching entries." although FastAPI is one swap away."""
+    page = visit.open(base_url)
+    open_search(page)
+    assert [r["name"] for r in search_results(page, "omgea")] == ["Omega"]
+    assert page.locator("[data-aa-search-meta]").inner_text().startswith("Nothing matches exactly")
+    assert [r["name"] for r in search_results(page, "Alpah")] == ["Alpha"]
+    assert search_results(page, "zzz") == []  # too short to guess at
+    page.keyboard.press("End")
+    page.locator("input.md-search__input").fill("gamam")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/categories/web/#gamma")

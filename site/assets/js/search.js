@@ -2,7 +2,8 @@
  * The catalog's search: ranks entries by what a reader typed, in Material's search box.
  * Order (case and punctuation ignored): the entry whose name is the query, then names that start
  * with it, then names containing it, then categories, then descriptions, tags lowest; retired
- * entries after live ones of the same rank. Each entry is its own result (name and description);
+ * entries after live ones of the same rank; when nothing matches, names one or two typos away.
+ * Each entry is its own result (name and description);
  * Enter opens the first, arrow keys move through them. Every value is set as text, never as HTML.
  */
 (function () {
@@ -84,6 +85,39 @@
     return null;
   }
 
+  // Edits (insert, delete, replace, swap two neighbours) from a to b, or limit + 1 once it is over.
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var before = null, previous = [], i, j;
+    for (j = 0; j <= b.length; j++) previous.push(j);
+    for (i = 1; i <= a.length; i++) {
+      var row = [i], best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        row.push(Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost));
+        if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          row[j] = Math.min(row[j], before[j - 2] + 1);
+        }
+        best = Math.min(best, row[j]);
+      }
+      if (best > limit) return limit + 1;
+      before = previous;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
+  // When nothing matches: names one typo away ("fastpai", "asyncpgg"), two from eight letters on.
+  function closest(items, key) {
+    var limit = key.length < 4 ? 0 : key.length < 8 ? 1 : 2, found = [];
+    if (!limit) return found;
+    items.forEach(function (item) {
+      var d = Math.min.apply(null, [item.key].concat(item.nameWords).map(function (w) { return distance(key, w, limit); }));
+      if (d <= limit) found.push({ item: item, tier: d, position: 0 });
+    });
+    return found;
+  }
+
   function search(items, query) {
     var key = squash(query), queryWords = words(query);
     if (!key) return [];
@@ -92,11 +126,15 @@
       var ranked = rank(item, key, queryWords);
       if (ranked !== null) found.push({ item: item, tier: ranked[0], position: ranked[1] });
     });
+    var spelling = !found.length;
+    if (spelling) found = closest(items, key);
     found.sort(function (a, b) {
       return a.tier - b.tier || a.item.retired - b.item.retired || a.position - b.position ||
         a.item.key.length - b.item.key.length || (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0);
     });
-    return found.map(function (f) { return f.item; });
+    var results = found.map(function (f) { return f.item; });
+    results.spelling = spelling;  // shown as near spellings, not as matches
+    return results;
   }
 
   function element(tag, className, text) {
@@ -144,7 +182,8 @@
       }
       var results = search(items, query);
       meta.textContent = results.length === 0 ? "No matching entries." :
-        (results.length === 1 ? "1 matching entry." : results.length + " matching entries.") + " Enter opens the first.";
+        (results.spelling ? "Nothing matches exactly; names spelt nearly so." :
+          results.length === 1 ? "1 matching entry." : results.length + " matching entries.") + " Enter opens the first.";
       results.slice(0, LIMIT).forEach(function (item) {
         var li = element("li", "md-search-result__item aa-result" + (item.retired ? " aa-result--retired" : ""));
         var a = element("a", "md-search-result__link");
