@@ -661,7 +661,7 @@ def test_a_typo_offers_the_names_spelt_nearly_so(visit: Visit, base_url: str) ->
     page = visit.open(base_url)
     open_search(page)
     assert [r["name"] for r in search_results(page, "omgea")] == ["Omega"]
-    assert page.locator("[data-aa-search-meta]").inner_text().startswith("Nothing matches exactly")
+    assert page.locator("[data-aa-search-meta]").inner_text().startswith("No exact match")
     assert [r["name"] for r in search_results(page, "Alpah")] == ["Alpha"]
     assert search_results(page, "zzz") == []  # too short to guess at
     page.keyboard.press("End")

@@ -182,7 +182,7 @@
       }
       var results = search(items, query);
       meta.textContent = results.length === 0 ? "No matching entries." :
-        (results.spelling ? "Nothing matches exactly; names spelt nearly so." :
+        (results.spelling ? "No exact match; the nearest names." :
           results.length === 1 ? "1 matching entry." : results.length + " matching entries.") + " Enter opens the first.";
       results.slice(0, LIMIT).forEach(function (item) {
         var li = element("li", "md-search-result__item aa-result" + (item.retired ? " aa-result--retired" : ""));
