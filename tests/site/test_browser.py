@@ -548,7 +548,11 @@ def test_search_from_the_header_button_on_a_phone(browser: Browser, base_url: st
 
 
 def run_axe(page: Page, context: str = "document") -> list[str]:
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")  # colours settled
+    # Colours settled: the search overlay fades in, and axe must not judge text halfway there.
+    page.wait_for_function(
+        "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>"
+        " done(document.getAnimations().every(a => a.playState !== 'running')))))"
+    )
     page.add_script_tag(path=str(AXE))
     return page.evaluate(
         f"""async () => (await axe.run({context})).violations
