@@ -76,7 +76,7 @@ CATEGORIES: dict[str, dict[str, Any]] = {
             {
                 "name": "Talk About Tests",
                 "url": "https://talks.example.org/t",
-                "description": "A talk on testing event loops.",
+                "description": "Alex Grönholm and Łukasz Langa on testing event loops.",  # letters readers type plain
                 "kind": "talk",
             },
         ],

@@ -361,6 +361,7 @@ def test_without_javascript_every_entry_is_listed(browser: Browser, base_url: st
         ("contributing/", "light"),  # with a code block: highlighting must keep its contrast
         ("404.html", "light"),
         ("trending/", "light"),
+        ("trending/", "dark"),
         ("categories/clients/", "light"),  # retired group (opened by the test), filters, a repository
         ("categories/clients/?view=table", "dark"),  # the compact view (chosen below)
     ],
@@ -551,3 +552,133 @@ def test_search_from_the_header_button_on_a_phone(browser: Browser, base_url: st
         assert "Enter opens the first." in page.locator("[data-aa-search-meta]").inner_text()
     finally:
         visit.context.close()
+
+
+# Found by a second reader (review of issue 11): each test failed before its fix.
+
+
+def run_axe(page: Page, context: str = "document") -> list[str]:
+    # Colours settled: the search overlay fades in, and axe must not judge text halfway there.
+    page.wait_for_function(
+        "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>"
+        " done(document.getAnimations().every(a => a.playState !== 'running')))))"
+    )
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        f"""async () => (await axe.run({context})).violations
+            .filter(v => v.impact === "serious" || v.impact === "critical")
+            .map(v => `${{v.id}} (${{v.impact}}): ${{v.nodes.slice(0, 5).map(n => n.target.join(" ")).join(", ")}}`)"""
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violations_in_search_results(
+    browser: Browser, base_url: str, scheme: str
+) -> None:
+    """The result count and the highlighted first result (what Enter opens) must stay readable."""
+    visit = Visit(browser, color_scheme=scheme)
+    try:
+        page = visit.open(base_url)
+        open_search(page)
+        assert search_results(page, "test")
+        violations = run_axe(page, "document.querySelector('.md-search__inner')")
+        assert violations == [], "\n".join(violations)
+    finally:
+        visit.context.close()
+
+
+def test_search_matches_names_within_words_not_across_them(visit: Visit, base_url: str) -> None:
+    """ "db" found a talk "... and beyond" and "orm" one "for mere mortals" as name matches: letters of two words."""
+    page = visit.open(base_url)
+    open_search(page)
+    assert search_results(page, "kab") == []  # talK ABout: no word of any name holds it
+    assert [r["name"] for r in search_results(page, "about tests")] == ["Talk About Tests"]
+    assert [r["name"] for r in search_results(page, "tal")] == ["Talk About Tests"]
+
+
+def test_search_ignores_accents_inside_words(visit: Visit, base_url: str) -> None:
+    """ "gronholm" found nothing: the accent split "Grönholm" in two words."""
+    page = visit.open(base_url)
+    open_search(page)
+    for query in ("gronholm", "Grönholm", "GRONH", "lukasz", "Łukasz"):
+        assert [r["name"] for r in search_results(page, query)] == ["Talk About Tests"], query
+
+
+def test_search_for_a_topic_puts_entries_about_it_first(visit: Visit, real_url: str) -> None:
+    """Among description matches, the entry whose description leads with the word comes first:
+    "postgres" gave a task queue ("on Redis or PostgreSQL") before the PostgreSQL drivers."""
+    import json
+
+    page = visit.open(real_url)
+    open_search(page)
+    index = json.loads(page.evaluate("fetch('search/entries.json').then(r => r.text())"))
+    category = {e["name"]: e["category"] for e in index["entries"]}
+    first = [r["name"] for r in search_results(page, "postgres")[:3]]
+    assert [category.get(name) for name in first] == ["Database Drivers"] * 3, first
+
+
+def test_retired_group_is_hidden_when_no_retired_entry_matches_the_filters(visit: Visit, feature_url: str) -> None:
+    """With "works with Trio", the group still read "Retired (2)" and opened on nothing."""
+    page = visit.open(feature_url + "categories/clients/?works=trio")
+    assert visible_ids(page) == ["trio-thing"]
+    assert page.locator("[data-aa-retired-group]").is_hidden()
+    page.select_option("#aa-works", "")
+    assert page.locator("[data-aa-retired-group]").is_visible()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_trending_table_keeps_its_columns_apart(browser: Browser, feature_url: str, width: int) -> None:
+    """Trending's table had no cell padding ("+2,600 stars in 90 days87,531"), centred headings over
+    left-aligned names, and on a phone figures broken over three lines."""
+    visit = Visit(browser, viewport={"width": width, "height": 844})
+    try:
+        page = visit.open(feature_url + "trending/")
+        rows = page.eval_on_selector_all(
+            ".aa-trending tbody tr",
+            """rows => rows.map(row => [...row.cells].map(cell => {
+                const range = document.createRange(); range.selectNodeContents(cell);
+                const boxes = [...range.getClientRects()], box = range.getBoundingClientRect();
+                return {left: box.left, right: box.right, lines: new Set(boxes.map(b => Math.round(b.top))).size,
+                        cellLeft: cell.getBoundingClientRect().left};
+            }))""",
+        )
+        assert len(rows) == 2
+        for cells in rows:
+            gained, stars = cells[3], cells[4]
+            assert gained["lines"] == 1 and stars["lines"] == 1, cells
+            assert stars["left"] - gained["right"] >= 8, cells  # figures never touch
+            assert cells[1]["left"] - cells[0]["right"] >= 8, cells
+        heading = page.eval_on_selector(
+            ".aa-trending thead th:nth-child(2)",
+            "th => { const r = document.createRange(); r.selectNodeContents(th); return r.getBoundingClientRect().left }",
+        )
+        assert abs(heading - rows[0][1]["left"]) <= 2  # "Entry" stands over the names, not centred
+    finally:
+        visit.context.close()
+
+
+def test_tabbing_past_the_search_box_closes_it(visit: Visit, feature_url: str) -> None:
+    """Focus opens the search; a keyboard user who tabbed on worked under a dimmed overlay that hid the tabs."""
+    page = visit.open(feature_url + "categories/clients/")
+    tab_to(page, "input.md-search__input")
+    assert page.locator("#__search").is_checked()
+    tab_to(page, ".md-tabs__link")
+    assert not page.locator("#__search").is_checked()
+    assert not page.locator(".md-search__output").is_visible()
+    tab_to(page, "[data-aa-view=table]")
+    page.keyboard.press("Enter")
+    assert page.locator("[data-aa-table]").first.is_visible()
+
+
+def test_a_typo_offers_the_names_spelt_nearly_so(visit: Visit, base_url: str) -> None:
+    """ "fastpai" answered "No matching entries." although FastAPI is one swap away."""
+    page = visit.open(base_url)
+    open_search(page)
+    assert [r["name"] for r in search_results(page, "omgea")] == ["Omega"]
+    assert page.locator("[data-aa-search-meta]").inner_text().startswith("No exact match")
+    assert [r["name"] for r in search_results(page, "Alpah")] == ["Alpha"]
+    assert search_results(page, "zzz") == []  # too short to guess at
+    page.keyboard.press("End")
+    page.locator("input.md-search__input").fill("gamam")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/categories/web/#gamma")

@@ -116,7 +116,8 @@
           if (!item.hidden && container.hasAttribute("data-aa-list") && !item.hasAttribute("data-aa-retired")) shown += 1;
         });
       });
-      if (retiredGroup) retiredGroup.hidden = hide.checked;
+      // A group that would open on nothing ("Retired (2)" under "works with Trio") is hidden too.
+      if (retiredGroup) retiredGroup.hidden = hide.checked || !retiredGroup.querySelector("[data-aa-list] > :not([hidden])");
       var filtered = filters.some(function (f) { return f.value; });
       summary.textContent = "Showing " + shown + " of " + liveCount + " entries." +
         (filtered ? " Entries whose compatibility is not known are left out." : "");
