@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from tests.fakes.github import FakeGitHub
 from tests.fakes.server import serve
 from tools.catalog import validate_catalog
 
@@ -199,20 +200,38 @@ def test_a_description_that_breaks_the_style_rules_is_written_with_what_to_fix(c
 # --- filling the entry from GitHub and PyPI (fakes on loopback) ---------------------------------
 
 
-class Sources:
-    """A tiny GitHub REST and PyPI JSON API; `repos` and `projects` are what they know."""
+class GitHubRecords(dict[str, dict[str, Any]]):
+    """`records["owner/repo"] = {"name", "html_url", "description", "homepage"}` as GitHub's REST API
+    shows a repository, turned into a repository of the fake GitHub (moved when `html_url` says so)."""
 
-    def __init__(self) -> None:
-        self.repos: dict[str, dict[str, Any]] = {}
+    def __init__(self, fake: FakeGitHub) -> None:
+        super().__init__()
+        self.fake = fake
+
+    def __setitem__(self, key: str, record: dict[str, Any]) -> None:
+        super().__setitem__(key, record)
+        owner = key.split("/")[0]
+        repo = self.fake.add(owner, record["name"], description=record["description"], homepage=record.get("homepage"))
+        lives_at = record["html_url"].removeprefix("https://github.com/")
+        if lives_at.casefold() != repo.full_name.casefold():
+            self.fake.move(repo, lives_at)
+
+
+class Sources:
+    """The fake GitHub (GraphQL checked against GitHub's schema) and a tiny PyPI JSON API;
+    `repos` and `projects` are what they know, `auth` the Authorization sent with REST requests."""
+
+    def __init__(self, github: FakeGitHub) -> None:
+        self.github = github
+        self.repos = GitHubRecords(github)
         self.projects: dict[str, dict[str, Any]] = {}
         self.auth: list[str | None] = []
-        self.app = Starlette(routes=[Route("/repos/{owner}/{repo}", self.repo), Route("/pypi/{name}/json", self.pypi)])
+        self.app = Starlette(routes=[Route("/pypi/{name}/json", self.pypi)])
 
-    async def repo(self, request: Request) -> JSONResponse:
-        self.auth.append(request.headers.get("authorization"))
-        key = f"{request.path_params['owner']}/{request.path_params['repo']}".lower()
-        data = self.repos.get(key)
-        return JSONResponse(data) if data else JSONResponse({"message": "Not Found"}, status_code=404)
+    async def github_app(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["path"].startswith("/repos/"):
+            self.auth.append(Request(scope).headers.get("authorization"))
+        await self.github.app(scope, receive, send)
 
     async def pypi(self, request: Request) -> JSONResponse:
         data = self.projects.get(request.path_params["name"].lower())
@@ -221,10 +240,12 @@ class Sources:
 
 @pytest.fixture
 def sources(services) -> Iterator[Sources]:
-    fake = Sources()
-    with serve(fake.app) as url:
-        services(github=url, pypi=url)
+    fake = Sources(FakeGitHub(token="t0ken"))
+    with serve(fake.github_app) as github, serve(fake.app) as pypi:
+        fake.github.url = github
+        services(github=github, pypi=pypi)
         yield fake
+    assert not fake.github.invalid_queries, fake.github.invalid_queries
 
 
 def test_fills_name_description_docs_and_pypi_from_the_sources(
@@ -368,7 +389,7 @@ def test_a_pypi_answer_that_is_not_json_is_skipped_when_pypi_was_not_named(
     services(fake_github.url, fake_pypi.url)
     result = add("https://github.com/example/widget")
     assert result.code == 0, result.err
-    assert "skipped PyPI" in result.out and "not JSON" in result.out
+    assert "skipped PyPI" in result.out and "malformed JSON" in result.out  # the checker's words for it
 
 
 def test_fills_the_entry_from_the_shared_fakes_and_follows_a_moved_repository(

@@ -253,3 +253,13 @@ async def test_contributors_come_from_rest_with_the_token(fake_github: FakeGitHu
     assert results[("acme", "solo")].contributors == 1
     assert results[("acme", "gone")].contributors is None
     assert http.counts["github_rest"] == 2  # none for the repository GitHub does not have
+
+
+async def test_description_and_homepage_are_read_blank_ones_as_none(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    fake_github.add("acme", "site", description="Serves <b>pages</b>.", homepage="https://acme.example/docs")
+    fake_github.add("acme", "plain", description="  ", homepage="")
+    results, _ = await check(fake_github, [("acme", "site"), ("acme", "plain")], tmp_path)
+    site, plain = results[("acme", "site")], results[("acme", "plain")]
+    assert (site.description, site.homepage) == ("Serves <b>pages</b>.", "https://acme.example/docs")
+    assert (plain.description, plain.homepage) == (None, None)
+    assert fake_github.requests["graphql"] == 1

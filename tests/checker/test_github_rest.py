@@ -208,3 +208,13 @@ async def test_with_one_slot_per_host_repositories_are_asked_one_after_another(
     results, _ = await check(fake_github, [("acme", "one"), ("acme", "two")], tmp_path, per_host=1)
     assert all(f.found and f.error is None for f in results.values())
     assert [endpoint for endpoint, _ in fake_github.log] == ["repo", "commits", "release", "contributors"] * 2
+
+
+async def test_description_and_homepage_are_read_blank_ones_as_none(fake_github: FakeGitHub, tmp_path: Path) -> None:
+    fake_github.add("acme", "site", description="Serves <b>pages</b>.", homepage="https://acme.example/docs")
+    fake_github.add("acme", "plain", description=None, homepage="  ")
+    results, _ = await check(fake_github, [("acme", "site"), ("acme", "plain")], tmp_path)
+    site, plain = results[("acme", "site")], results[("acme", "plain")]
+    assert (site.description, site.homepage) == ("Serves <b>pages</b>.", "https://acme.example/docs")
+    assert (plain.description, plain.homepage) == (None, None)
+    assert fake_github.requests["graphql"] == 0

@@ -102,3 +102,12 @@ async def test_many_projects_with_bounded_workers(fake_pypi: FakePyPI) -> None:
     results, http = await check(fake_pypi, names + ["pkg0"], per_host=3)
     assert set(results) == set(names) and all(f.found for f in results.values())
     assert http.counts["pypi"] == 40
+
+
+async def test_the_projects_own_name_summary_links_and_documentation(fake_pypi: FakePyPI) -> None:
+    fake_pypi.add("Zope.Widget").release("1.0", "2023-01-01T00:00:00Z")
+    results, _ = await check(fake_pypi, ["zope-widget"])
+    facts = results["zope-widget"]
+    assert (facts.name, facts.project_name, facts.summary) == ("zope-widget", "Zope.Widget", "A fake project.")
+    assert facts.links == ["https://github.com/example/Zope.Widget"]  # home_page is null: not a link
+    assert facts.documentation is None  # no project_urls entry labelled Documentation

@@ -79,6 +79,8 @@ class FakeRepo:
     release: tuple[str, str] | None = None  # (tag, published_at)
     license: str | None = "MIT"
     contributors: int = 3
+    description: str | None = "A fake repository."
+    homepage: str | None = None
     id: int = field(default_factory=lambda: next(_ids))
 
     @property
@@ -119,7 +121,7 @@ class FakeRepo:
             "owner": owner,
             "private": False,
             "html_url": f"https://github.com/{self.full_name}",
-            "description": "A fake repository.",
+            "description": self.description,
             "fork": False,
             "url": f"{base}/repos/{self.full_name}",
             "contributors_url": f"{base}/repos/{self.full_name}/contributors",
@@ -127,7 +129,7 @@ class FakeRepo:
             "created_at": "2015-01-01T00:00:00Z",
             "updated_at": self.pushed_at or "2015-01-01T00:00:00Z",
             "pushed_at": self.pushed_at,
-            "homepage": None,
+            "homepage": self.homepage,
             "size": 1024,
             "stargazers_count": self.stars,
             "watchers_count": self.stars,
@@ -182,6 +184,8 @@ class FakeRepo:
             "name": self.name,
             "nameWithOwner": self.full_name,
             "url": f"https://github.com/{self.full_name}",
+            "description": self.description,
+            "homepageUrl": self.homepage,
             "owner": {"__typename": "Organization", "login": self.owner},
             "stargazerCount": self.stars,
             "forkCount": self.forks,

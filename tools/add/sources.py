@@ -1,30 +1,24 @@
 """What GitHub and PyPI say about a project, to fill an entry a contributor would otherwise type.
 
-Asked through the checker's own HTTP client (`tools.checker.http.HttpClient`: its User-Agent,
-timeouts, retries and limits) at the addresses the environment names (tools/config.py), so
-tests point them at loopback. Owner, repository and project names are quoted into the paths.
-A PyPI project is only taken for a repository when PyPI links back to that repository: a name
-match alone could be somebody else's project.
+Asked through the checker's own sources (`fetch_repositories`, `fetch_projects`), so `add` sees
+a repository and a project exactly as `check` does: the same client, token handling, quoting,
+canonical PyPI names and limits. A PyPI project is only taken for a repository when PyPI links
+back to that repository: a name match alone could be somebody else's project. Everything the
+sources pass on is the owners' text: web addresses are used only when they are web addresses.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, TypeGuard
-from urllib.parse import quote
-
-import httpx
+from typing import TypeGuard
 
 from tools.catalog.urls import github_repo, is_web_url, normalize_url
-from tools.checker.github.rest import API_HEADERS
-from tools.checker.http import FetchError, HttpClient
-from tools.checker.pypi import project_url
+from tools.checker.facts import PypiFacts, RepoFacts
+from tools.checker.github import fetch_repositories
+from tools.checker.http import HttpClient
+from tools.checker.pypi import fetch_projects
 from tools.checker.settings import Settings
-
-REDIRECTS = (301, 302, 307, 308)
 
 
 class SourceError(Exception):
@@ -51,113 +45,57 @@ def _same(a: str, b: str) -> bool:
     return normalize_url(a) == normalize_url(b)
 
 
-async def _get(http: HttpClient, url: str, source: str, headers: Mapping[str, str]) -> dict[str, Any] | None:
-    """The JSON object at `url` (following a redirect within its host), None for 404.
+def _take_repository(facts: RepoFacts, url: str, found: Found, notes: list[str]) -> None:
+    """Raises SourceError when GitHub does not know the repository or could not tell."""
+    if facts.found is False:
+        raise SourceError(f"GitHub has no repository {facts.owner}/{facts.name}: check the URL")
+    if not facts.found:
+        raise SourceError(f"cannot reach GitHub for {facts.owner}/{facts.name}: {facts.error or 'no answer'}")
+    found.name = facts.full_name.split("/", 1)[1] if facts.full_name else facts.name
+    if facts.description:
+        found.description, found.description_source = facts.description, "GitHub"
+    if _web(facts.homepage) and not _same(facts.homepage, url):
+        found.docs = facts.homepage
+    if _web(facts.html_url) and not _same(facts.html_url, url):
+        found.url = facts.html_url
+        notes.append(f"GitHub says the repository lives at {facts.html_url}; using that address")
 
-    Raises SourceError when the source cannot be reached, refuses, or answers something else.
+
+def _take_project(facts: PypiFacts, named: bool, url: str, found: Found, notes: list[str]) -> None:
+    """`named`: the contributor gave --pypi, so the project must exist and is taken without a link back.
+
+    Raises SourceError when a named project is unknown or PyPI could not tell about it.
     """
-    kind = "github_rest" if source == "GitHub" else "pypi"
-    try:
-        response = await http.send("GET", url, kind=kind, headers=dict(headers))
-        target = response.request.url.join(response.headers.get("location", ""))
-        if response.status_code in REDIRECTS and target.host == response.request.url.host:
-            response = await http.send("GET", str(target), kind=kind, headers=dict(headers))
-    except FetchError as exc:
-        raise SourceError(f"cannot reach {source} ({url}): {exc.reason}") from None
-    if response.status_code == 404:
-        return None
-    if response.status_code in (401, 403, 429) and source == "GitHub":
-        raise SourceError("GitHub refused the request (rate limit?): set GITHUB_TOKEN, or wait and try again")
-    if response.status_code >= 300:
-        raise SourceError(f"{source} answered {response.status_code} for {url}")
-    return _json(response, source)
-
-
-def _json(response: httpx.Response, source: str) -> dict[str, Any]:
-    try:
-        data = response.json()
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise SourceError(f"{source} answered something that is not JSON ({response.url})") from None
-    if not isinstance(data, dict):
-        raise SourceError(f"{source} answered an unexpected JSON document ({response.url})")
-    return data
-
-
-def _docs_url(info: Mapping[str, Any]) -> str | None:
-    urls = info.get("project_urls")
-    for key, value in urls.items() if isinstance(urls, dict) else []:
-        if isinstance(key, str) and key.strip().lower() in ("documentation", "docs") and _web(value):
-            return str(value)
-    return None
-
-
-def _links_to(info: Mapping[str, Any], url: str) -> bool:
-    urls = info.get("project_urls")
-    links = [info.get("home_page"), info.get("project_url"), *(urls.values() if isinstance(urls, dict) else [])]
-    return any(_web(link) and _same(link, url) for link in links)
-
-
-async def _ask_github(http: HttpClient, settings: Settings, url: str, found: Found, notes: list[str]) -> None:
-    repo = github_repo(url)
-    if repo is None:
+    if facts.found is False:
+        if named:
+            raise SourceError(f"PyPI has no project {facts.name!r}: check --pypi")
         return
-    owner, name = repo
-    headers = dict(API_HEADERS)
-    if settings.github_token:
-        headers["Authorization"] = f"Bearer {settings.github_token}"
-    api = settings.github_api_url.rstrip("/")
-    data = await _get(http, f"{api}/repos/{quote(owner, safe='')}/{quote(name, safe='')}", "GitHub", headers)
-    if data is None:
-        raise SourceError(f"GitHub has no repository {owner}/{name}: check the URL")
-    found.name = data.get("name") if isinstance(data.get("name"), str) else None
-    if isinstance(data.get("description"), str) and data["description"].strip():
-        found.description, found.description_source = data["description"], "GitHub"
-    homepage = data.get("homepage")
-    if _web(homepage) and not _same(homepage, url):
-        found.docs = homepage
-    html_url = data.get("html_url")
-    if _web(html_url) and not _same(html_url, url):
-        found.url = html_url
-        notes.append(f"GitHub says the repository lives at {html_url}; using that address")
-
-
-async def _ask_pypi(
-    http: HttpClient, settings: Settings, url: str, pypi: str | None, found: Found, notes: list[str]
-) -> None:
-    repo = github_repo(url)
-    candidate = pypi or (repo[1] if repo else None)
-    if not candidate:
+    if not facts.found:
+        if named:
+            raise SourceError(f"cannot reach PyPI for {facts.name!r}: {facts.error or 'no answer'}")
+        notes.append(f"skipped PyPI: {facts.error or 'no answer'}")
         return
-    try:
-        data = await _get(http, project_url(settings.pypi_url, candidate), "PyPI", {"Accept": "application/json"})
-    except SourceError as exc:
-        if pypi:
-            raise
-        notes.append(f"skipped PyPI: {exc}")
+    if not (named or any(_web(link) and _same(link, url) for link in facts.links)):
         return
-    if data is None:
-        if pypi:
-            raise SourceError(f"PyPI has no project {pypi!r}: check --pypi")
-        return
-    info = data.get("info")
-    info = info if isinstance(info, dict) else {}
-    if not (pypi or _links_to(info, found.url or url)):
-        return
-    found.pypi = str(pypi or info.get("name") or candidate)
-    found.docs = _docs_url(info) or found.docs
-    summary = info.get("summary")
-    if not found.description and isinstance(summary, str) and summary.strip():
-        found.description, found.description_source = summary, "PyPI"
-    if not found.name and isinstance(info.get("name"), str):
-        found.name = info["name"]
+    found.pypi = facts.name if named else facts.project_name or facts.name
+    found.docs = facts.documentation if _web(facts.documentation) else found.docs
+    if not found.description and facts.summary:
+        found.description, found.description_source = facts.summary, "PyPI"
+    found.name = found.name or facts.project_name
 
 
 async def _lookup(url: str, pypi: str | None, settings: Settings) -> Found:
     found = Found()
     notes: list[str] = []
+    repo = github_repo(url)
     async with HttpClient(settings) as http:
-        await _ask_github(http, settings, url, found, notes)
-        await _ask_pypi(http, settings, url, pypi, found, notes)
+        if repo is not None:
+            repos = await fetch_repositories([repo], http, settings)
+            _take_repository(next(iter(repos.values())), url, found, notes)
+        candidate = pypi or (repo[1] if repo else None)
+        if candidate:
+            projects = await fetch_projects([candidate], http, settings)
+            _take_project(projects[candidate], pypi is not None, found.url or url, found, notes)
     found.notes = tuple(notes)
     return found
 

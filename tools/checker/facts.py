@@ -18,6 +18,8 @@ class RepoFacts:
     found: bool | None = None  # False: GitHub says it does not exist (dead); None: could not tell
     full_name: str | None = None  # where GitHub says it lives now, "Owner/Name"
     html_url: str | None = None
+    description: str | None = None  # the owner's one-line description, as typed: untrusted text
+    homepage: str | None = None  # the repository's website field, as typed: not checked to be a URL
     stars: int | None = None
     forks: int | None = None
     open_issues: int | None = None
@@ -42,6 +44,10 @@ class RepoFacts:
 class PypiFacts:
     name: str
     found: bool | None = None  # False: PyPI has no such project (404)
+    project_name: str | None = None  # `info.name`: the project's own spelling, not the one asked for
+    summary: str | None = None  # `info.summary`, as typed: untrusted text
+    links: list[str] = field(default_factory=list)  # home_page, project_url, project_urls' values, as typed
+    documentation: str | None = None  # the project_urls entry labelled Documentation or Docs, as typed
     latest_version: str | None = None
     latest_release: datetime | None = None
     last_upload: datetime | None = None  # newest file of any release, pre-releases included: activity

@@ -46,11 +46,11 @@ def update_history(
     now: str,
 ) -> dict[str, LinkHistory]:
     """The new history: streaks advanced by this run's results, others kept if their URL is in `keep`."""
-    history = {url: dict(record) for url, record in previous.items() if url in keep or url in results}
+    history = {url: record.copy() for url, record in previous.items() if url in keep or url in results}
     if offline(results):
-        return history  # type: ignore[return-value]
+        return history
     for url, result in results.items():
-        record: LinkHistory = history.setdefault(url, {"failures": 0, "first_failure": None, "last_ok": None})  # type: ignore[assignment]
+        record = history.setdefault(url, LinkHistory(failures=0, first_failure=None, last_ok=None))
         if result.connect_failure:
             if not record.get("failures") or parse_time(record.get("first_failure")) is None:
                 record["first_failure"] = now  # a new streak, or one whose start cannot be read (a hand edit)
@@ -60,7 +60,7 @@ def update_history(
             record["first_failure"] = None
             if result.status in ("ok", "moved"):
                 record["last_ok"] = now
-    return history  # type: ignore[return-value]
+    return history
 
 
 def escalate(result: LinkResult, record: LinkHistory | None, *, now: datetime, dead_after_days: int) -> LinkResult:

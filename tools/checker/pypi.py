@@ -19,6 +19,7 @@ from urllib.parse import quote
 from packaging.utils import canonicalize_name
 
 from tools.checker.facts import PypiFacts
+from tools.checker.github._common import as_text
 from tools.checker.http import FetchError, HttpClient
 from tools.checker.limits import run_workers
 from tools.checker.settings import Settings
@@ -88,6 +89,14 @@ def _read(facts: PypiFacts, body: dict[str, Any]) -> None:
     releases: dict[str, list[dict[str, Any]]] = body.get("releases") or {}
     facts.found = True
     facts.latest_version = version if isinstance(version, str) else None
+    facts.project_name = as_text(info.get("name"))
+    facts.summary = as_text(info.get("summary"))
+    urls = info.get("project_urls")
+    urls = urls if isinstance(urls, dict) else {}
+    links = [info.get("home_page"), info.get("project_url"), *urls.values()]
+    facts.links = [link for link in links if as_text(link)]
+    labelled = (v for k, v in urls.items() if isinstance(k, str) and k.strip().lower() in ("documentation", "docs"))
+    facts.documentation = next((v for v in labelled if as_text(v)), None)
     classifiers = [c for c in info.get("classifiers") or [] if isinstance(c, str)]
     facts.inactive = INACTIVE in classifiers
     facts.frameworks = sorted({FRAMEWORKS[c] for c in classifiers if c in FRAMEWORKS})

@@ -28,6 +28,11 @@ def as_bool(value: object) -> bool | None:
     return value if isinstance(value, bool) else None
 
 
+def as_text(value: object) -> str | None:
+    """A string field that says something; a blank one is as good as absent."""
+    return value if isinstance(value, str) and value.strip() else None
+
+
 def hh_mm(epoch: float | None) -> str:
     if epoch is None:
         return "the next reset"

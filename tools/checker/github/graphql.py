@@ -34,7 +34,7 @@ import re
 from typing import Any
 
 from tools.checker.facts import RepoFacts
-from tools.checker.github._common import Budget, as_bool, as_int, key_of, scrub
+from tools.checker.github._common import Budget, as_bool, as_int, as_text, key_of, scrub
 from tools.checker.github.limits import SecondaryLimitPause, Sleep, is_secondary_limit
 from tools.checker.http import FetchError, HttpClient
 from tools.checker.limits import run_workers
@@ -47,6 +47,8 @@ REPOSITORY_FIELDS = """
 fragment RepoFacts on Repository {
   nameWithOwner
   url
+  description
+  homepageUrl
   stargazerCount
   forkCount
   isArchived
@@ -250,6 +252,8 @@ def _fill(facts: RepoFacts, node: dict[str, Any]) -> None:
     facts.found = True
     facts.full_name = node.get("nameWithOwner") if isinstance(node.get("nameWithOwner"), str) else None
     facts.html_url = node.get("url") if isinstance(node.get("url"), str) else None
+    facts.description = as_text(node.get("description"))
+    facts.homepage = as_text(node.get("homepageUrl"))
     facts.stars = as_int(node.get("stargazerCount"))
     facts.forks = as_int(node.get("forkCount"))
     facts.archived = as_bool(node.get("isArchived"))

@@ -34,7 +34,7 @@ from urllib.parse import quote
 import httpx
 
 from tools.checker.facts import RepoFacts
-from tools.checker.github._common import Budget, as_bool, as_int, key_of, scrub
+from tools.checker.github._common import Budget, as_bool, as_int, as_text, key_of, scrub
 from tools.checker.github.etags import ETagStore
 from tools.checker.github.limits import SecondaryLimitPause, Sleep, is_secondary_limit
 from tools.checker.http import FetchError, HttpClient
@@ -63,6 +63,8 @@ def _repository(body: Any, headers: httpx.Headers) -> dict[str, Any]:
     return {
         "full_name": body.get("full_name"),
         "html_url": body.get("html_url"),
+        "description": as_text(body.get("description")),
+        "homepage": as_text(body.get("homepage")),
         "stars": as_int(body.get("stargazers_count")),
         "forks": as_int(body.get("forks_count")),
         "open_issues": as_int(body.get("open_issues_count")),
@@ -141,6 +143,8 @@ class RestFetcher:
         for field in (
             "full_name",
             "html_url",
+            "description",
+            "homepage",
             "stars",
             "forks",
             "open_issues",
