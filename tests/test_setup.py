@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -42,7 +43,17 @@ def _dry_run(target: str, tmp_path: Path) -> str:
     """What `make TARGET` would run on a fresh clone (no .venv, no node_modules)."""
     for name in ("Makefile", "pyproject.toml", "package.json", "package-lock.json"):
         (tmp_path / name).write_bytes((REPO_ROOT / name).read_bytes())
-    done = subprocess.run(["make", "-n", target], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    # Run as a top-level make even under `make test` (CI): a parent's MAKEFLAGS and MAKELEVEL would
+    # add "Entering directory" lines and its own flags to what is printed.
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    done = subprocess.run(
+        ["make", "--no-print-directory", "-n", target],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
