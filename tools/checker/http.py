@@ -67,7 +67,8 @@ back to back at load ~6 to 9 (lychee's limits, 128/10, unless said):
     10,000 links: CPU per link               2.65 ms           0.94 ms
     10,000 links at 64/4: wall, x lychee     22.85 s, 1.42x    19.72 s, 1.23x
 Phases of the 2,000-link command after the fix (wall / CPU, s): imports 0.81 / 0.76, catalog
-0.54 / 0.33, checks 2.09 / 1.43 (ideal 1.56), reports and status 0.28 / 0.22, exit 0.35.
+0.54 / 0.33, checks 2.09 / 1.43 (ideal 1.56), reports and status 0.28 / 0.22, interpreter start
+and teardown ~0.35.
 What keeps it above lychee is CPU, not waiting: ~1.1 s before the first request and ~0.7 ms of
 the loop per request.
 """
