@@ -56,9 +56,9 @@ per request against benchmarks.hosts (2,000 home pages, 128/10, in one process):
 Content-Length (a 300 KB page stops at 64 KiB and drops its connection, no timeout), 122 of 128
 slots busy on average. The event loop was the bottleneck: the entry progress counter
 (tools/checker/progress.py) scanned every entry on each link's answer, O(entries x links), 0.3
-to 0.5 s at 2,000 links and ~17 s at 10,000, all of it blocking the loop while answers waited. The rest of
-the gap was other processes' CPU (load 7 to 10 on 2 cores): in the runs here wall was CPU + 0.3
-to 1.2 s.
+to 0.5 s at 2,000 links and ~17 s at 10,000, all of it blocking the loop while answers waited.
+The rest of the gap was other processes' CPU (load 7 to 10 on 2 cores): in the runs here wall
+was CPU + 0.3 to 1.2 s.
 `.venv/bin/python -m benchmarks.links --runs 2000x20,10000x50`, main 4b9e431 then this branch,
 back to back at load ~6 to 9 (lychee's limits, 128/10, unless said):
                                             before            after

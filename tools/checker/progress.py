@@ -23,8 +23,8 @@ class EntryProgress:
 
     `needs` maps an entry id to its parts: "GitHub", "PyPI", ("url", URL). Each part knows the
     entries waiting on it, so an answer touches only those: scanning every entry on each link's
-    answer cost O(entries x links), 0.3 to 0.5 s of the event loop's
-    time at 2,000 links, ~17 s at 10,000 (issue 10).
+    answer cost O(entries x links): 0.3 to 0.5 s of the event loop's time at 2,000 links, ~17 s
+    at 10,000 (issue 10).
     """
 
     def __init__(self, display: Progress, needs: dict[str, set[Hashable]]) -> None:
