@@ -7,6 +7,7 @@ a link when its check does. Several entries may share a link.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING
 
@@ -20,26 +21,37 @@ if TYPE_CHECKING:
 class EntryProgress:
     """Tells `display` how many entries are done as the parts they wait for answer.
 
-    `needs` maps an entry id to its parts: "GitHub", "PyPI", ("url", URL).
+    `needs` maps an entry id to its parts: "GitHub", "PyPI", ("url", URL). Each part knows the
+    entries waiting on it, so an answer touches only those: scanning every entry on each link's
+    answer cost O(entries x links): 0.3 to 0.5 s of the event loop's time at 2,000 links, ~17 s
+    at 10,000 (issue 10).
     """
 
     def __init__(self, display: Progress, needs: dict[str, set[Hashable]]) -> None:
         self.display = display
         self.waiting = {entry: set(parts) for entry, parts in needs.items()}
         self.counted: set[str] = set()
+        self._waiting_on: defaultdict[Hashable, list[str]] = defaultdict(list)
+        for entry, parts in self.waiting.items():
+            for part in parts:
+                self._waiting_on[part].append(entry)
 
     def start(self) -> None:
         self.display.start(len(self.waiting))
-        self.finished([])  # an entry that needs nothing is done at once
+        self._count([entry for entry, waiting in self.waiting.items() if not waiting])  # needs nothing: done
 
     def finished(self, parts: Iterable[Hashable]) -> None:
         """`parts` have answered; advances the display by the entries now complete."""
-        answered = set(parts)
         newly = []
-        for entry, waiting in self.waiting.items():
-            waiting.difference_update(answered)
-            if not waiting and entry not in self.counted:
-                newly.append(entry)
+        for part in set(parts):
+            for entry in self._waiting_on.pop(part, ()):
+                waiting = self.waiting[entry]
+                waiting.discard(part)
+                if not waiting and entry not in self.counted:
+                    newly.append(entry)
+        self._count(newly)
+
+    def _count(self, newly: list[str]) -> None:
         self.counted.update(newly)
         if newly:
             self.display.advance(len(newly))
