@@ -11,8 +11,9 @@ import pytest
 
 from tools import lint_readme
 from tools.catalog import load_catalog
+from tools.escaping import md_list_text as escape
 from tools.paths import README_FILE, REPO_ROOT
-from tools.readme import Slugger, escape, render, site_url
+from tools.readme import Slugger, render, site_url
 
 NAMES_AND_DESCRIPTIONS = {
     "talks.yml": """

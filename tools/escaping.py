@@ -19,6 +19,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 # What formats text in the middle of a line or table cell; leaves addresses and versions readable.
 _MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 # A GitHub mention (`@user`, `@org/team`; an e-mail address is not one) or reference (`#1`, `owner/repo#1`).
+# The awesome-list README's text (md_list_text): `_` inside a word stays literal (snake_case names
+# stay readable, as awesome-lint wants), at a word's edge it could open emphasis.
+_LIST_ALWAYS = re.compile(r"([\\`*\[\]<>|~])")
+_EDGE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_HEADING_HASH = re.compile(r"(?<=\s)#")
 _MENTION_OR_REFERENCE = re.compile(r"(?<![A-Za-z0-9])@(?=[A-Za-z0-9])|#(?=\d)")
 
 
@@ -47,6 +53,18 @@ def md(text: object) -> str:
 def md_inline(text: object) -> str:
     """Plain text that renders as itself inside a line or table cell (not at a line's start)."""
     return _MD_INLINE.sub(r"\\\1", _no_html(one_line(text)))
+
+
+def md_list_text(text: object) -> str:
+    """Text that renders as itself in an awesome-list item: a name stays the link text, a description text."""
+    escaped = _LIST_ALWAYS.sub(r"\\\1", one_line(text))
+    escaped = _EDGE_UNDERSCORE.sub(r"\\_", escaped)
+    return _ENTITY.sub(r"\\&", escaped)
+
+
+def md_heading(text: object) -> str:
+    """Heading text: as `md_list_text`, and a ` #` cannot be taken for the heading's closing sequence."""
+    return _HEADING_HASH.sub(r"\\#", md_list_text(text))
 
 
 def md_url(url: str) -> str:
