@@ -14,9 +14,8 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from markupsafe import escape
-
 from tools.catalog import Category, Entry
+from tools.escaping import html
 from tools.site import links
 from tools.site.links import Linker
 from tools.site.markdown_links import rewrite_links
@@ -43,7 +42,7 @@ def front_matter(**meta: Any) -> str:
 
     def theme_value(value: Any) -> Any:
         if isinstance(value, str):
-            return str(escape(value))
+            return html(value)
         if isinstance(value, list):
             return [theme_value(item) for item in value]
         return value
