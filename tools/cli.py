@@ -7,7 +7,6 @@ import shlex
 import shutil
 import sys
 from collections.abc import Sequence
-from importlib import metadata
 from pathlib import Path
 from string import Template
 from typing import Any
@@ -124,11 +123,22 @@ def catalog_option(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _version() -> str:
-    try:
-        return metadata.version("awesome-asyncio")
-    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
-        return "unknown (not installed: run `make install`)"
+class _VersionAction(argparse.Action):
+    """`--version`, read from the installed package's metadata only when asked: importlib.metadata
+    costs ~20 ms, and every command (`awesome check` included) builds this parser."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        from importlib import metadata
+
+        try:
+            version = metadata.version("awesome-asyncio")
+        except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+            version = "unknown (not installed: run `make install`)"
+        print(f"{parser.prog} {version}")
+        parser.exit()
 
 
 class _CheckHelp(argparse.RawDescriptionHelpFormatter):
@@ -249,7 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Keep the Awesome Asyncio catalog true.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction, help="show the installed version and exit")
     commands = parser.add_subparsers(
         dest="command", required=True, metavar="COMMAND", title="commands for contributors"
     )

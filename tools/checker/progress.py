@@ -12,7 +12,6 @@ from collections.abc import Hashable, Iterable
 from typing import TYPE_CHECKING
 
 from tools.catalog import Entry
-from tools.catalog.urls import github_repo
 
 if TYPE_CHECKING:
     from tools.checker.collect import Progress
@@ -63,9 +62,8 @@ class EntryProgress:
         self.display.stop()
 
 
-def needs(entry: Entry) -> set[Hashable]:
-    """What must answer before the entry counts as checked."""
-    on_github = github_repo(entry.url) is not None
+def needs(entry: Entry, *, on_github: bool) -> set[Hashable]:
+    """What must answer before the entry counts as checked; `on_github`: its address is a GitHub repository."""
     parts: set[Hashable] = {("url", u) for u in ([entry.docs] if on_github else [entry.url, entry.docs]) if u}
     if on_github:
         parts.add("GitHub")
