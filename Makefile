@@ -49,10 +49,12 @@ test: $(TEST_STAMP) $(NODE_STAMP)
 check: $(SITE_STAMP)
 	$(BIN)/awesome check --json reports/health.json --markdown reports/health.md
 
-# Figures to compare between commits: the checker against the limits' ideal and lychee, then the site build.
+# Figures to compare between commits, each beside issue 10's target: the checker against lychee and the
+# Python floor, its GitHub and PyPI requests, the HTTP clients, catalog loading, then the site build.
 bench: $(TEST_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python -m benchmarks.links
+	$(BIN)/python -m benchmarks.github
 	$(BIN)/python -m benchmarks.http_clients
 	$(BIN)/python -m benchmarks.catalog_load
 	$(BIN)/python -m benchmarks.site_build

@@ -243,10 +243,6 @@ def main() -> None:
             if not 1 <= hosts <= 254:
                 raise SystemExit("hosts must be 1 to 254 (127.0.0.1 .. 127.0.0.N)")
             bench_size(links, hosts, args, lychee, Path(tmp))
-    print(
-        "\nGitHub (target: at most one GraphQL request per 50 repositories): not timed here; the fake GitHub "
-        "holds it in tests/checker/test_github_graphql.py::test_120_repositories_take_3_queries_of_at_most_50"
-    )
 
 
 if __name__ == "__main__":
