@@ -63,3 +63,20 @@ def test_status_file_is_what_json_dumps_wrote(tmp_path: Path) -> None:
 def test_empty_files_keep_their_empty_brackets() -> None:
     assert StatusFile().to_json_bytes() == as_json_dumps_writes(StatusFile().to_json())
     assert RunReport().to_json_bytes() == as_json_dumps_writes(RunReport().to_json())
+
+
+def test_files_of_many_entries_are_what_json_dumps_wrote(tmp_path: Path) -> None:
+    """Long lists and dicts are written a batch at a time (tools.json_chunks): the bytes are the same."""
+    many = [awkward_entry().model_copy(update={"id": f"e{n}", "stars": n}) for n in range(1234)]
+    report = RunReport(checked_at=datetime(2026, 11, 21, 12, 0, tzinfo=UTC), entries=many, requests={"web": 1})
+    assert report.to_json_bytes() == as_json_dumps_writes(report.to_json())
+    status = StatusFile(
+        checked_at=datetime(2026, 11, 21, 12, 0, tzinfo=UTC),
+        entries={e.id: e for e in many},
+        history={
+            f"https://example.org/{n}": {"failures": n % 4, "first_failure": None, "last_ok": None} for n in range(777)
+        },
+        trends={e.id: [TrendPoint(date=datetime(2026, 11, 16).date(), stars=5)] for e in many[:501]},
+    )
+    save_status(tmp_path / "status.json", status)
+    assert (tmp_path / "status.json").read_bytes() == as_json_dumps_writes(status.to_json()) + b"\n"
