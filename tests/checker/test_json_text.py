@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tools.results import EntryResult, LinkCheck, RunReport, Status, StatusFile, TrendPoint
-from tools.status import save_status
+from tools.status import load_status, save_status
 
 # Text a catalog may hold: accents, emoji, quotes, backslashes, control characters, a line separator.
 AWKWARD = 'Ünïcode "quoted" \\ back\tslash\n</script> \x01 \x7f \u2028 😀'
@@ -80,3 +80,27 @@ def test_files_of_many_entries_are_what_json_dumps_wrote(tmp_path: Path) -> None
     )
     save_status(tmp_path / "status.json", status)
     assert (tmp_path / "status.json").read_bytes() == as_json_dumps_writes(status.to_json()) + b"\n"
+
+
+def test_a_status_file_reads_back_as_it_was_written_and_hand_edits_leniently(tmp_path: Path) -> None:
+    status = StatusFile(
+        checked_at=datetime(2026, 11, 21, 12, 0, tzinfo=UTC),
+        complete=True,
+        summary={Status.UNKNOWN: 1},
+        entries={"awkward": awkward_entry()},
+        history={"https://example.org/": {"failures": 2, "first_failure": "2026-11-14T12:00:00Z", "last_ok": None}},
+        trends={"awkward": [TrendPoint(date=datetime(2026, 11, 16).date(), stars=5)]},
+    )
+    path = tmp_path / "status.json"
+    save_status(path, status)
+    loaded = load_status(path)
+    assert loaded.to_json_bytes() == status.to_json_bytes() and loaded.entries["awkward"].name == AWKWARD
+    # Values a person typed as text where a number belongs are still read, as before.
+    edited = json.loads(path.read_text(encoding="utf-8"))
+    edited["history"]["https://example.org/"]["failures"] = "3"
+    edited["entries"]["awkward"]["links"][0]["http_status"] = "404"
+    path.write_text(json.dumps(edited), encoding="utf-8")
+    again = load_status(path)
+    assert (
+        again.history["https://example.org/"]["failures"] == 3 and again.entries["awkward"].links[0].http_status == 404
+    )

@@ -84,8 +84,9 @@ def assemble(
         sources=reachability(found),
     )
     # status.json covers the whole catalog: entries not checked this time keep their last record.
-    kept = {e.id: records.get(e.id) or previous.entries.get(e.id) for e in catalog.entries}
-    kept_records = {k: v for k, v in kept.items() if v is not None}
+    kept_records = {
+        e.id: record for e in catalog.entries if (record := records.get(e.id) or previous.entries.get(e.id)) is not None
+    }
     status = StatusFile.model_construct(
         checked_at=checked_at,
         complete=found.stopped is None and not partial_selection,
