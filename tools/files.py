@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,11 @@ def write_text_atomic(path: Path, text: str) -> None:
 
 def write_bytes_atomic(path: Path, *parts: bytes) -> None:
     """`parts` one after the other (not joined first: a report can be megabytes)."""
+    write_chunks_atomic(path, parts)
+
+
+def write_chunks_atomic(path: Path, parts: Iterable[bytes]) -> None:
+    """`parts` as they come: a generator of pieces never has the whole file in memory."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -23,13 +23,14 @@ tools.checker.history for the rule that turns a streak into `dead`).
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from tools.files import write_bytes_atomic
+from tools.files import write_chunks_atomic
 from tools.results import STATUS_VERSION, Status, StatusFile
 
 # The status words in the summary table's order, and those needing attention (most serious first).
@@ -78,4 +79,4 @@ def load_status(path: Path) -> StatusFile:
 
 
 def save_status(path: Path, status: StatusFile) -> None:
-    write_bytes_atomic(Path(path), status.to_json_bytes(), b"\n")
+    write_chunks_atomic(Path(path), itertools.chain(status.json_chunks(), [b"\n"]))

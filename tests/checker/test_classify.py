@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
-from tools.checker.classify import Verdict, classify, figures
+from tools.checker.classify import Verdict, classify, figures, known_figures
 from tools.checker.facts import LinkResult, PypiFacts, RepoFacts
-from tools.results import Status
+from tools.results import Status, read_figures
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 
@@ -148,3 +148,18 @@ def test_figures_are_null_when_unknown_and_prefer_pypi_releases() -> None:
     assert numbers["stars"] == 10 and numbers["latest_version"] == "1.0"
     assert numbers["latest_release"] == "2026-10-22T12:00:00Z"
     assert numbers["last_commit"] == "2026-11-18T12:00:00Z" and numbers["archived"] is False
+
+
+def test_odd_figures_from_a_source_read_as_status_json_would_read_them() -> None:
+    """The run builds its results without validating each (EntryResult.of): the same rules still apply."""
+    odd = repo(
+        stars=-5, forks=True, license="", last_commit=datetime(2026, 11, 20, 14, tzinfo=timezone(timedelta(hours=2)))
+    )
+    odd_pypi = pypi(
+        frameworks=["trio", "gevent", "asyncio", "trio"], python_versions=["3.12", "2.7", "3.9"], latest_version=""
+    )
+    for facts in [(odd, odd_pypi), (odd, None), (None, odd_pypi), (None, None)]:
+        read = read_figures(known_figures(*facts))
+        assert read == dict(figures(*facts))
+    assert read_figures(known_figures(odd, odd_pypi))["frameworks"] == ["asyncio", "trio"]
+    assert read_figures(known_figures(odd, None))["last_commit"] == datetime(2026, 11, 20, 12, tzinfo=UTC)

@@ -10,19 +10,28 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from tools.catalog import Catalog, Entry
 from tools.catalog.urls import github_repo
 from tools.checker import history
-from tools.checker.classify import classify, figures
+from tools.checker.classify import classify, known_figures
 from tools.checker.collect import Findings
 from tools.checker.facts import LinkResult, PypiFacts, RepoFacts
 from tools.checker.github._common import key_of
 from tools.checker.settings import Settings
 from tools.checker.trends import update_trends
 from tools.paths import display_path
-from tools.results import EntryResult, LinkCheck, LinkHistory, RunReport, SourceReach, Status, StatusFile
+from tools.results import (
+    EntryResult,
+    LinkCheck,
+    LinkHistory,
+    RunReport,
+    SourceReach,
+    Status,
+    StatusFile,
+    read_figures,
+    read_timestamp,
+)
 
 
 @dataclass
@@ -46,12 +55,14 @@ def assemble(
     in_catalog = {u for e in catalog.entries for u in (e.url, e.docs) if u}
     stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     link_history = history.update_history(previous.history, found.links, in_catalog, stamp)
+    checked_at = read_timestamp(now)
+    files = {path: display_path(path) for path in {e.file for e in entries}}  # a few files, many entries
 
     results: list[EntryResult] = []
     records: dict[str, EntryResult] = {}
     learned: dict[str, EntryResult] = {}
     for entry in entries:
-        judged = judge(entry, found, link_history, settings, now)
+        judged = judge(entry, files[entry.file], found, link_history, settings, now, checked_at)
         results.append(judged.result)
         if judged.checked and judged.fetched:
             learned[entry.id] = judged.result
@@ -63,8 +74,9 @@ def assemble(
             # per entry rather than two, ~2 KB each at 10,000 entries.
             records[entry.id] = history.merge_figures(judged.result, old, judged.fetched)
 
-    report = RunReport(
-        checked_at=now,
+    # Built without a validation pass: every value above is already of its field's type.
+    report = RunReport.model_construct(
+        checked_at=checked_at,
         complete=found.stopped is None,
         summary=RunReport.count(results),
         requests=found.requests,
@@ -72,10 +84,11 @@ def assemble(
         sources=reachability(found),
     )
     # status.json covers the whole catalog: entries not checked this time keep their last record.
-    kept = {e.id: records.get(e.id) or previous.entries.get(e.id) for e in catalog.entries}
-    kept_records = {k: v for k, v in kept.items() if v is not None}
-    status = StatusFile(
-        checked_at=now,
+    kept_records = {
+        e.id: record for e in catalog.entries if (record := records.get(e.id) or previous.entries.get(e.id)) is not None
+    }
+    status = StatusFile.model_construct(
+        checked_at=checked_at,
         complete=found.stopped is None and not partial_selection,
         summary=RunReport.count(kept_records.values()),
         entries=kept_records,
@@ -86,13 +99,24 @@ def assemble(
 
 
 def judge(
-    entry: Entry, found: Findings, link_history: dict[str, LinkHistory], settings: Settings, now: datetime
+    entry: Entry,
+    file: str,
+    found: Findings,
+    link_history: dict[str, LinkHistory],
+    settings: Settings,
+    now: datetime,
+    checked_at: datetime | None,
 ) -> Judged:
-    """The entry's result, whether every source answered it, and whether it was checked at all."""
+    """The entry's result, whether every source answered it, and whether it was checked at all.
+
+    `file` is the entry's file as the user types it; `checked_at` is `now` as a Timestamp.
+    """
     checked = True
     missing = found.stopped or "not checked"
     repo = pypi = link = None
-    if (gh := github_repo(entry.url)) is not None:
+    # An address the run read as a home page is not a GitHub repository: no need to parse it again.
+    gh = None if entry.url in found.asked.home_pages else github_repo(entry.url)
+    if gh is not None:
         repo = found.repos.get(key_of(*gh))
         if repo is None:
             checked = False
@@ -116,21 +140,21 @@ def judge(
         link = link_of(entry.url)
     docs = link_of(entry.docs) if entry.docs else None
     verdict = classify(repo=repo, pypi=pypi, link=link, now=now, stale_after_days=settings.stale_after_days)
-    result = EntryResult(
+    result = EntryResult.of(
         id=entry.id,
         name=entry.name,
         category=entry.category,
         url=entry.url,
         status=verdict.status,
         reasons=verdict.reasons,
-        moved_to=verdict.moved_to,
-        **dict(figures(repo, pypi)),
+        moved_to=verdict.moved_to or None,
+        **read_figures(known_figures(repo, pypi)),
         links=[_link_check(docs)] if docs else [],
+        checked_at=checked_at,  # status.json's record of when these figures were learned
         http_status=link.http_status if link else None,
         notes=verdict.notes,
-        file=display_path(entry.file),
+        file=file,
         line=entry.line,
-        checked_at=now,  # status.json's record of when these figures were learned
     )
     fetched = not (repo and repo.error) and not (pypi and pypi.error)
     return Judged(result, fetched, checked)
@@ -155,7 +179,9 @@ def reachability(found: Findings) -> dict[str, SourceReach]:
     repos = [found.repos[key] for key in found.asked.repos if key in found.repos]
     projects = [found.projects[name] for name in found.asked.projects if name in found.projects]
     links = [found.links[url] for url in found.asked.urls if url in found.links]
-    hosts = {urlsplit(link.url).hostname for link in links}
+    web_errors = [None if link.http_status is not None else (link.reason or "no answer") for link in links]
+    # Hosts are counted only when they matter, when nothing answered: that parses every URL.
+    answered = None in web_errors
     return {
         "github": _reach(
             len(found.asked.repos),
@@ -169,9 +195,9 @@ def reachability(found: Findings) -> dict[str, SourceReach]:
         ),
         "web": _reach(
             len(found.asked.urls),
-            [None if link.http_status is not None else (link.reason or "no answer") for link in links],
+            web_errors,
             found.stopped,
-            judged=len(hosts) > 1 or not links,
+            judged=answered or not links or history.several_hosts(link.url for link in links),
         ),
     }
 

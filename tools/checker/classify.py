@@ -50,6 +50,8 @@ def classify(
     stale = _stale_reason(repo, pypi, now, stale_after_days)
     if stale:
         found.append((Status.STALE, stale))
+    if not found:
+        return Verdict(Status.OK, [], moved_to, notes)
 
     status = Status.worst(s for s, _ in found)
     # Reasons in order of precedence, the one that decided the status first.
@@ -108,6 +110,11 @@ def _stale_reason(repo: RepoFacts | None, pypi: PypiFacts | None, now: datetime,
 
 def figures(repo: RepoFacts | None, pypi: PypiFacts | None) -> Figures:
     """The numbers shown for an entry; None wherever this run did not learn them."""
+    return Figures.model_validate(known_figures(repo, pypi))
+
+
+def known_figures(repo: RepoFacts | None, pypi: PypiFacts | None) -> dict[str, object]:
+    """The figures this run learned, as the sources gave them (`figures` reads them into a Figures)."""
     repo = repo if repo is not None and repo.found and not repo.error else None
     pypi = pypi if pypi is not None and pypi.found and not pypi.error else None
     release = pypi.latest_release if pypi and pypi.latest_release else (repo.latest_release if repo else None)
@@ -129,4 +136,4 @@ def figures(repo: RepoFacts | None, pypi: PypiFacts | None) -> Figures:
             "python_versions": pypi.python_versions,
             "requires_python": pypi.requires_python,
         }
-    return Figures.model_validate(known)
+    return known

@@ -91,10 +91,13 @@ def render(
     changes = _changes_section(entries, previous, known, limit // CHANGES_SHARE)
     budget = _Budget(limit - sum(len(line) + 1 for line in lines + changes) - 200)
 
-    certificates = [e for e in entries if e.status is Status.UNKNOWN and _certificate_problem(e)]
+    by_status: dict[Status, list[EntryResult]] = {status: [] for status in Status}
+    for entry in entries:
+        by_status[entry.status].append(entry)
+    certificates = [e for e in by_status[Status.UNKNOWN] if _certificate_problem(e)]
     apart = {e.id for e in certificates}
     for status in Status.in_report_order():
-        flagged = [e for e in entries if e.status is status and e.id not in apart]
+        flagged = [e for e in by_status[status] if e.id not in apart]
         if status is Status.UNKNOWN and certificates:
             heading = [
                 "",
