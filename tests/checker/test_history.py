@@ -73,3 +73,12 @@ def test_figures_kept_from_last_time_when_a_source_failed() -> None:
     merged = merge_figures(new, old, fetched=False)
     assert merged == record(stars=42, license="MIT", checked_at="2026-11-01T00:00:00Z", status="unknown")
     assert merge_figures(new, old, fetched=True) == new  # a fetched null is a real null
+
+
+def test_the_history_is_kept_in_address_order_whatever_order_the_answers_came_in() -> None:
+    # status.json is committed: two runs with the same findings must write the same bytes.
+    C = "https://c.example/"
+    first = update_history({}, {C: refused(C), A: LinkResult(A, "ok", 200)}, {A, B, C}, "2026-11-01T00:00:00Z")
+    second = update_history(first, {B: LinkResult(B, "ok", 200), C: refused(C)}, {A, B, C}, "2026-11-02T00:00:00Z")
+    assert list(first) == [A, C]
+    assert list(second) == [A, B, C]

@@ -114,8 +114,8 @@ def judge(
     checked = True
     missing = found.stopped or "not checked"
     repo = pypi = link = None
-    # An address the run read as a home page is not a GitHub repository: no need to parse it again.
-    gh = None if entry.url in found.asked.home_pages else github_repo(entry.url)
+    # Parsed once, when the run decided what to ask (an entry left out by --only is parsed here).
+    gh = found.asked.on_github[entry.url] if entry.url in found.asked.on_github else github_repo(entry.url)
     if gh is not None:
         repo = found.repos.get(key_of(*gh))
         if repo is None:

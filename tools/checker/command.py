@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,7 +23,7 @@ from tools.checker.selection import selected_ids
 from tools.checker.settings import Settings
 from tools.config import Config
 from tools.errors import ExitCode, UserError
-from tools.files import write_bytes_atomic, write_text_atomic
+from tools.files import write_chunks_atomic, write_text_atomic
 from tools.status import StatusFileError, load_status, save_status
 
 
@@ -54,7 +55,7 @@ def main(args: argparse.Namespace) -> int:
     report = outcome.run
     text = markdown.render(report, previous, {entry.id for entry in catalog.entries}, code_url=commit_url())
     if args.json:
-        write_bytes_atomic(args.json, outcome.run.to_json_bytes(), b"\n")
+        write_chunks_atomic(args.json, itertools.chain(outcome.run.json_chunks(), [b"\n"]))  # never whole in memory
     if args.markdown:
         write_text_atomic(args.markdown, text)
     save_status(status_file, outcome.status_file)

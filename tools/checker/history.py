@@ -70,7 +70,8 @@ def update_history(
             record["first_failure"] = None
             if result.status in ("ok", "moved"):
                 record["last_ok"] = now
-    return history
+    # By address: status.json is committed, and answers arrive in a different order on every run.
+    return dict(sorted(history.items()))
 
 
 def escalate(result: LinkResult, record: LinkHistory | None, *, now: datetime, dead_after_days: int) -> LinkResult:
