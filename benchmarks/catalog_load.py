@@ -6,14 +6,17 @@
 and deep nesting, validate every entry, check duplicates and order). The baseline is PyYAML's C
 loader composing the same files into nodes with line numbers (`yaml.compose(..., CSafeLoader)`), the
 least any loader that keeps lines can do. The target (issue 10) is on the extra cost of the largest
-catalog over the smallest, so start-up costs shared by both sizes do not flatter the ratio.
+catalog over the smallest, so start-up costs shared by both sizes do not flatter the ratio. Last, the
+memory the largest loaded catalog holds (tracemalloc): every command keeps it for its whole run.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -42,6 +45,20 @@ def libyaml_compose(catalog: Path) -> None:
         yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
 
+def held_bytes(catalog: Path) -> int:
+    """The memory a loaded catalog keeps (tracemalloc): what is still allocated once loading is over."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        loaded = load_catalog(catalog)
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    del loaded
+    return held
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="50,1000,5000", help="entry counts, smallest first")
@@ -64,6 +81,7 @@ def main() -> None:
             )
             rows.append((size, loaded, composed))
             print(f"{size:>8} {loaded * 1000:>10.0f} ms {composed * 1000:>6.0f} ms {loaded / composed:>5.2f}x")
+        held = held_bytes(catalog)  # the largest, still on disk
 
     (small, small_load, small_yaml), (large, large_load, large_yaml) = rows[0], rows[-1]
     extra_load, extra_yaml = large_load - small_load, large_yaml - small_yaml
@@ -72,6 +90,9 @@ def main() -> None:
     print(
         f"extra cost of {large} entries over {small}: load_catalog {extra_load * 1000:.0f} ms, "
         f"libyaml {extra_yaml * 1000:.0f} ms: {ratio:.2f}x (target: within {TARGET_RATIO:g}x) {verdict}"
+    )
+    print(
+        f"memory held by the loaded catalog of {large} entries: {held / 1e6:.1f} MB, {held / large:.0f} bytes per entry"
     )
 
 

@@ -29,3 +29,11 @@ def test_sizes_the_synthetic_catalog_cannot_fill_are_refused_with_a_reason():
     done = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "each at least 40" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_benchmark_ends_with_the_memory_the_largest_loaded_catalog_holds():
+    command = [sys.executable, "-m", "benchmarks.catalog_load", "--sizes", "40,80", "--runs", "1"]
+    done = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    last = done.stdout.splitlines()[-1]
+    assert re.fullmatch(r"memory held by the loaded catalog of 80 entries: \d+\.\d MB, \d+ bytes per entry", last), last

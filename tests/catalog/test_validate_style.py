@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tools.catalog import validate_catalog
+
 TEMPLATE = "title: Web\ndescription: Things.\nentries:\n  - name: {name}\n    url: https://example.org/x\n    description: '{description}'\n"
 
 
@@ -73,4 +75,21 @@ def test_keys_out_of_the_documented_order_get_the_order_to_write(write_catalog, 
     assert result.code == 0
     assert result.err.splitlines() == [
         "catalog/web.yml:5: warning: Alpha: keys should be in the order name, url, description, tags; move 'tags' there"
+    ]
+
+
+def test_leaving_warnings_out_changes_neither_the_catalog_nor_the_errors(write_catalog):
+    """`load_catalog` skips the style checks (nobody sees them there): the same catalog, the same errors."""
+    warned = TEMPLATE.format(name="Alpha", description="alpha") + "    docs: http://example.org/docs\n"
+    directory = write_catalog({"web.yml": warned})
+    with_warnings, problems = validate_catalog(directory)
+    without, errors = validate_catalog(directory, warnings=False)
+    assert problems and all(p.severity == "warning" for p in problems)
+    assert without is not None and (without, errors) == (with_warnings, [])
+    assert [e.key_lines for e in without.entries] == [{"name": 4, "url": 5, "description": 6, "docs": 7}]
+
+    write_catalog({"db.yml": warned.replace("title: Web", "title: Databases")})  # the same entry again: an error
+    assert validate_catalog(directory)[0] is None
+    assert validate_catalog(directory, warnings=False)[1] == [
+        p for p in validate_catalog(directory)[1] if p.severity == "error"
     ]

@@ -10,8 +10,8 @@ __all__ = ["KINDS", "Catalog", "CatalogError", "Category", "Entry", "Problem", "
 
 
 def load_catalog(catalog_dir: Path) -> Catalog:
-    """The validated catalog; raises CatalogError with every problem when it has errors."""
-    catalog, problems = validate_catalog(Path(catalog_dir))
+    """The validated catalog; raises CatalogError with every error when it has any (warnings are not its business)."""
+    catalog, problems = validate_catalog(Path(catalog_dir), warnings=False)
     if catalog is None:
         raise CatalogError([p for p in problems if p.severity == "error"])
     return catalog

@@ -71,16 +71,19 @@ class LoadedFile:
     path: Path
     data: Any  # None when the file could not be read
     problems: list[Problem]
-    lines: dict[Location, int] = field(default_factory=dict)
+    key_lines: dict[Location, dict[str, int]] = field(default_factory=dict)
+    """Each mapping's keys and their lines in file order, by the mapping's location (an entry's become its Entry's)."""
+    item_lines: dict[Location, int] = field(default_factory=dict)  # each list item's line, by its location
     cut_by_comment: set[Location] = field(default_factory=set)  # plain values followed by ` # ...` on their line
 
     def line(self, location: Location) -> int:
         """The 1-based line of the deepest part of `location` present in the file (1 for the file itself)."""
-        found = self.lines.get(location)
-        if found is not None:
-            return found
-        for end in range(len(location) - 1, 0, -1):
-            found = self.lines.get(location[:end])
+        for end in range(len(location), 0, -1):
+            last = location[end - 1]
+            if isinstance(last, str):
+                found = self.key_lines.get(location[: end - 1], {}).get(last)
+            else:
+                found = self.item_lines.get(location[:end])
             if found is not None:
                 return found
         return 1
@@ -123,11 +126,14 @@ def load_bytes(raw: bytes, path: Path, display: str | None = None) -> LoadedFile
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return LoadedFile(path, None, [Problem(name, 1, "empty file: expected title, description and entries")])
 
-    lines: dict[Location, int] = {}
+    key_lines: dict[Location, dict[str, int]] = {}
+    item_lines: dict[Location, int] = {}
+    cut: set[Location] = set()
     parser = _parser_class()(text)
     try:
-        cut: set[Location] = set()
-        data = _build(parser, lines, _LINE_BREAK.split(text), cut)
+        # Only a file with a `#` in it can have a value cut short by a comment: others skip splitting lines and the test.
+        source = _LINE_BREAK.split(text) if "#" in text else None
+        data = _build(parser, key_lines, item_lines, source, cut)
     except _Refused as refused:
         return LoadedFile(path, None, [Problem(name, refused.line, refused.message)])
     except yaml.MarkedYAMLError as exc:
@@ -141,17 +147,24 @@ def load_bytes(raw: bytes, path: Path, display: str | None = None) -> LoadedFile
         dispose = getattr(parser, "dispose", None)
         if dispose:
             dispose()
-    return LoadedFile(path, data, [], lines, cut)
+    return LoadedFile(path, data, [], key_lines, item_lines, cut)
 
 
-def _build(parser: Any, lines: dict[Location, int], source: list[str], cut: set[Location]) -> Any:
+def _build(
+    parser: Any,
+    key_lines: dict[Location, dict[str, int]],
+    item_lines: dict[Location, int],
+    source: list[str] | None,
+    cut: set[Location],
+) -> Any:
     """The document's data from the event stream, refusing aliases, tags, deep nesting and duplicate keys.
 
     `cut` receives where an unquoted value is followed by a comment: `description: Runs #1 and #2.`
     is only "Runs" to YAML, which a contributor should hear about.
 
-    Open containers sit on a stack as [container, location, key waiting for its value]; each value is
-    attached to the container on top as it completes, so nothing recurses and depth costs one slot.
+    Open containers sit on a stack as [container, location, key waiting for its value, the lines of a
+    mapping's keys (None for a list)]; a container joins its parent when it opens and each scalar when
+    it is read, so nothing recurses, depth costs one slot, and a closing event only pops the stack.
     """
     get_event = parser.get_event
     stack: list[list[Any]] = []
@@ -162,44 +175,52 @@ def _build(parser: Any, lines: dict[Location, int], source: list[str], cut: set[
         kind = type(event)
         if kind is ScalarEvent:
             value: Any = _scalar(event)
-            if stack:
-                top = stack[-1]
-                if type(top[0]) is list:
-                    lines[(*top[1], len(top[0]))] = _line(event)
-                elif top[2] is None:
-                    _key(top, event, value, lines)
-                    continue
-                elif not event.style and _comment_follows(source, event.end_mark):
-                    cut.add((*top[1], top[2]))
+            if not stack:
+                root = value
+                continue
+            top = stack[-1]
+            container, location, key, lines = top
+            if lines is None:  # a list's item
+                item_lines[(*location, len(container))] = event.start_mark.line + 1
+                container.append(value)
+            elif key is None:  # a mapping's key: `2026: x` and `true: x` are keys as written
+                # Interned: entries keep their keys (Entry.key_lines), and thousands of copies of
+                # "description" would be a fifth of a loaded catalog's memory.
+                key = sys.intern(value if type(value) is str else event.value)
+                if key in lines:
+                    raise _duplicate_key(top, key, event, item_lines)
+                lines[key] = event.start_mark.line + 1
+                top[2] = key
+            else:  # a mapping's value
+                if source is not None and not event.style and _comment_follows(source, event.end_mark):
+                    cut.add((*location, key))
+                container[key] = value
+                top[2] = None
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             _no_tag(event)
             if len(stack) >= MAX_DEPTH:
                 raise _Refused(_line(event), _TOO_DEEP)
-            location = _child_location(stack, event, lines)
-            stack.append([{} if kind is MappingStartEvent else [], location, None])
-            continue
+            child: Any = {} if kind is MappingStartEvent else []
+            if stack:
+                location = _attach(stack[-1], child, event, item_lines)
+            else:
+                root, location = child, ()
+            if kind is MappingStartEvent:
+                lines = key_lines[location] = {}
+            else:
+                lines = None
+            stack.append([child, location, None, lines])
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            value = stack.pop()[0]
+            stack.pop()
         elif kind is AliasEvent:
             raise _Refused(_line(event), "YAML aliases (*name) are not allowed; write the value out")
         elif kind is DocumentStartEvent:
             documents += 1
             if documents > 1:
                 raise _Refused(_line(event), "a category file holds one YAML document; remove the second one")
-            continue
         elif kind is StreamEndEvent or event is None:
             return root
-        else:  # stream start, document end
-            continue
-        if not stack:
-            root = value
-            continue
-        top = stack[-1]
-        if type(top[0]) is list:
-            top[0].append(value)
-        else:
-            top[0][top[2]] = value
-            top[2] = None
+        # stream start and document end need nothing
 
 
 def _comment_follows(source: list[str], mark: Any) -> bool:
@@ -211,42 +232,40 @@ def _line(event: Any) -> int:
     return event.start_mark.line + 1
 
 
-def _child_location(stack: list[list[Any]], event: Any, lines: dict[Location, int]) -> Location:
-    """Where a new container sits; a list item's line is recorded here (a key's line when the key was read)."""
-    if not stack:
-        return ()
-    container, location, key = stack[-1]
-    if type(container) is list:
+def _attach(top: list[Any], child: Any, event: Any, item_lines: dict[Location, int]) -> Location:
+    """Put a new container into the one on top and return where it sits; a list item's line is recorded here."""
+    container, location, key, lines = top
+    if lines is None:
         item = (*location, len(container))
-        lines[item] = _line(event)
+        item_lines[item] = _line(event)
+        container.append(child)
         return item
     if key is None:
         raise _Refused(_line(event), "a key must be plain text, not a list or mapping")
+    container[key] = child
+    top[2] = None
     return (*location, key)
 
 
-def _key(top: list[Any], event: ScalarEvent, value: Any, lines: dict[Location, int]) -> None:
-    key = value if type(value) is str else event.value  # `2026: x` and `true: x` are keys as written
-    if key in top[0]:
-        first = lines.get((*top[1], key), 0)
-        if not top[1] and "entries" in top[0]:  # a file-level key again, below the entries: an entry's key unindented
-            raise _Refused(
-                _line(event),
-                f'YAML syntax error: found duplicate key "{key}", the file\'s own is on line {first}; '
-                "if this line belongs to the entry above, indent it like that entry's keys",
-            )
-        location = top[1]
-        if key == "name" and len(location) == 2 and location[0] == "entries":  # the next entry lacks its `- `
-            raise _Refused(
-                _line(event),
-                f'YAML syntax error: a second "name" in the entry that starts on line {lines.get(location, first)}; '
-                "a new entry starts with `- name:`, so add the dash",
-            )
-        raise _Refused(
-            _line(event), f'YAML syntax error: found duplicate key "{key}" (first on line {first}); write each key once'
+def _duplicate_key(top: list[Any], key: str, event: ScalarEvent, item_lines: dict[Location, int]) -> _Refused:
+    """The refusal of a key written twice in one mapping, naming the likely mistake behind it."""
+    container, location, _, lines = top
+    first = lines[key]
+    if not location and "entries" in container:  # a file-level key again, below the entries: an entry's key unindented
+        return _Refused(
+            _line(event),
+            f'YAML syntax error: found duplicate key "{key}", the file\'s own is on line {first}; '
+            "if this line belongs to the entry above, indent it like that entry's keys",
         )
-    top[2] = key
-    lines[(*top[1], key)] = _line(event)
+    if key == "name" and len(location) == 2 and location[0] == "entries":  # the next entry lacks its `- `
+        return _Refused(
+            _line(event),
+            f'YAML syntax error: a second "name" in the entry that starts on line {item_lines.get(location, first)}; '
+            "a new entry starts with `- name:`, so add the dash",
+        )
+    return _Refused(
+        _line(event), f'YAML syntax error: found duplicate key "{key}" (first on line {first}); write each key once'
+    )
 
 
 def _no_tag(event: Any) -> None:
@@ -270,18 +289,19 @@ def _scalar(event: ScalarEvent) -> Any:
         return _BOOL[value]
     if value[0] not in _NUMERIC_START:  # text, the common case: no pattern to try
         return value
+    day = _DATE.fullmatch(value)  # dates first: most entries have one, and no number looks like a date
+    if day:
+        year, month, day_of_month = day.groups()
+        try:
+            return date(int(year), int(month), int(day_of_month))
+        except ValueError as exc:  # "month must be in 1..12", "day is out of range for month"
+            raise _Refused(_line(event), f"{value!r} is not a real date ({exc}); write dates as YYYY-MM-DD") from None
     if _INT.fullmatch(value):
         return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
     if _FLOAT.fullmatch(value):
         return float(value)
     if value in _SPECIAL_FLOAT:
         return _SPECIAL_FLOAT[value]
-    day = _DATE.fullmatch(value)
-    if day:
-        try:
-            return date(*(int(part) for part in day.groups()))
-        except ValueError as exc:  # "month must be in 1..12", "day is out of range for month"
-            raise _Refused(_line(event), f"{value!r} is not a real date ({exc}); write dates as YYYY-MM-DD") from None
     if _TIMESTAMP.match(value):
         try:
             return datetime.fromisoformat(value)

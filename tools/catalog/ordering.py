@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from tools.catalog.model import Entry
 from tools.catalog.problems import Problem
-from tools.paths import display_path
 
 
-def order_problems(entries: Sequence[Entry]) -> list[Problem]:
+def order_problems(entries: Sequence[Entry], file: str) -> list[Problem]:
+    """The problems of one file's entries, reported in `file` (its display path)."""
     keys = [entry.name.casefold() for entry in entries]
     staying = _longest_sorted_run(keys)
     final = sorted(range(len(entries)), key=lambda i: keys[i])
@@ -29,7 +29,7 @@ def order_problems(entries: Sequence[Entry]) -> list[Problem]:
         else:
             where = f"move it after {entries[final[place - 1]].name!r}"
         message = f"{entry.name!r} is out of case-insensitive order of name: {where}"
-        problems.append(Problem(display_path(entry.file), entry.line, message))
+        problems.append(Problem(file, entry.line, message))
     return problems
 
 

@@ -11,15 +11,16 @@ import re
 
 from tools.catalog.model import Entry, EntryModel
 from tools.catalog.problems import Problem
-from tools.paths import display_path
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 15, 200
 FILLER = re.compile(r"\basync(io)? library for\b", re.IGNORECASE)
 SENTENCE_ENDS = (".", "。", "।", "։")  # the full stop of Latin, CJK, Devanagari and Armenian text
 KEY_ORDER: tuple[str, ...] = tuple(EntryModel.model_fields)
+_KEY_RANK = {key: rank for rank, key in enumerate(KEY_ORDER)}
 
 
-def style_warnings(entry: Entry) -> list[Problem]:
+def style_warnings(entry: Entry, file: str) -> list[Problem]:
+    """The entry's warnings, each reported in `file` (its display path, worked out once per file by the caller)."""
     desc, name = entry.description, entry.name
     at_description = entry.line_of("description")
     found: list[tuple[int, str]] = []
@@ -43,16 +44,13 @@ def style_warnings(entry: Entry) -> list[Problem]:
         if value and value.lower().startswith("http://"):
             found.append((entry.line_of(key), f"{key!r} uses plain http://; use https:// if the site supports it"))
     found += _key_order(entry)
-    if not found:
-        return []
-    file = display_path(entry.file)
     return [Problem(file, line, f"{name}: {message}", "warning") for line, message in found]
 
 
 def _key_order(entry: Entry) -> list[tuple[int, str]]:
     """One warning at the first key out of the documented order, giving the whole order to write."""
     written = list(entry.key_lines)
-    expected = sorted(written, key=KEY_ORDER.index)
+    expected = sorted(written, key=_KEY_RANK.__getitem__)
     if written == expected:
         return []
     first = next(w for w, e in zip(written, expected, strict=True) if w != e)

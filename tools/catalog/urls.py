@@ -10,6 +10,7 @@ WEB_SCHEMES = ("http", "https")
 _GITHUB_HOSTS = ("github.com", "www.github.com")
 _GITHUB_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 _SPACE = re.compile(r"\s")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 # Every helper here takes any text and never raises: catalog files, pull requests, GitHub and PyPI
@@ -97,4 +98,4 @@ def slugify(text: str, default: str = "entry") -> str:
     no Latin letter or digit at all (a heading in Chinese) gets `default`.
     """
     folded = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or default
+    return _NOT_SLUG.sub("-", folded).strip("-") or default

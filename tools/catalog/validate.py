@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Collection, Sequence
 from difflib import get_close_matches
 from pathlib import Path
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from tools.catalog.loader import LoadedFile, Location, load_file
-from tools.catalog.model import SLUG_RE, Catalog, Category, CategoryModel, Entry, EntryModel
+from tools.catalog.model import SLUG_RE, Catalog, Category, CategoryModel, Entry, EntryModel, latest_today
 from tools.catalog.ordering import order_problems
 from tools.catalog.problems import Problem
 from tools.catalog.style import style_warnings
@@ -82,7 +83,13 @@ def _pydantic_problems(
     ]
 
 
-def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]]:
+def _who(raw: Any, index: int) -> str:
+    """How a message names an entry: by its name when it has one, else by its place in the file."""
+    label = raw.get("name") if isinstance(raw, dict) else None
+    return f"entry {str(label)!r}: " if isinstance(label, str) else f"entry {index + 1}: "
+
+
+def _check_file(path: Path, warnings: bool) -> tuple[Category | None, list[Entry], list[Problem]]:
     file = display_path(path)
     slug = path.stem
     loaded = load_file(path, file)
@@ -106,17 +113,18 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
     raw_entries = doc.get("entries")
     entries: list[Entry] = []
     if isinstance(raw_entries, list):
+        context = {"today": latest_today()}  # once per file rather than per entry: see EntryModel
         for index, raw in enumerate(raw_entries):
             line = loaded.line(("entries", index))
-            label = raw.get("name") if isinstance(raw, dict) else None
-            who = f"entry {str(label)!r}: " if isinstance(label, str) else f"entry {index + 1}: "
             if not isinstance(raw, dict):
-                problems.append(Problem(file, line, f"{who}must be a mapping of keys such as name, url, description"))
+                problems.append(
+                    Problem(file, line, f"{_who(raw, index)}must be a mapping of keys such as name, url, description")
+                )
                 continue
             try:
-                model = EntryModel.model_validate(raw)
+                model = EntryModel.model_validate(raw, context=context)
             except ValidationError as exc:
-                problems += _pydantic_problems(exc, file, loaded, ("entries", index), who, EntryModel)
+                problems += _pydantic_problems(exc, file, loaded, ("entries", index), _who(raw, index), EntryModel)
                 continue
             entry = Entry(
                 id=slugify(model.name),
@@ -129,20 +137,22 @@ def _check_file(path: Path) -> tuple[Category | None, list[Entry], list[Problem]
                 pypi=model.pypi,
                 docs=model.docs,
                 kind=model.kind,
-                tags=tuple(model.tags),
+                tags=tuple(map(sys.intern, model.tags)),  # a small vocabulary, repeated across thousands of entries
                 added=model.added,
                 successor=model.successor,
-                key_lines={key: loaded.line(("entries", index, key)) for key in raw},
+                key_lines=loaded.key_lines[("entries", index)],
             )
             entries.append(entry)
-            problems += style_warnings(entry)
+            if not warnings:
+                continue
+            problems += style_warnings(entry, file)
             if ("entries", index, "description") in loaded.cut_by_comment:
                 message = (
                     f"{model.name}: the text from ' #' on is a YAML comment, so the description stops before it; "
                     'put the whole description in quotes ("...")'
                 )
                 problems.append(Problem(file, entry.line_of("description"), message, "warning"))
-    problems += order_problems(entries)
+    problems += order_problems(entries, file)
     if category is None or any(p.severity == "error" for p in problems):
         return None, entries, problems
     return Category(slug, category.title, category.description, path, tuple(entries)), entries, problems
@@ -155,15 +165,15 @@ def _duplicate_problems(entries: Sequence[Entry], later: Collection[tuple[str, i
     is; otherwise the one further down the catalog's files.
     """
     problems = []
-    seen: dict[tuple[str, str], Entry] = {}
-    for entry in sorted(entries, key=lambda e: (e.category, e.line) in later):  # stable: file order otherwise
-        keys = [("name", entry.name.casefold()), ("id", entry.id), ("url", normalize_url(entry.url))]
-        for what, key in keys:
-            first = seen.get((what, key))
+    seen: dict[str, dict[str, Entry]] = {"same name": {}, "same anchor": {}, "same URL": {}}
+    ordered = sorted(entries, key=lambda e: (e.category, e.line) in later) if later else entries  # stable sort
+    for entry in ordered:
+        keys = (("same name", entry.name.casefold()), ("same anchor", entry.id), ("same URL", normalize_url(entry.url)))
+        for same, key in keys:
+            first = seen[same].get(key)
             if first is None:
-                seen[(what, key)] = entry
+                seen[same][key] = entry
                 continue
-            same = {"name": "same name", "id": "same anchor", "url": "same URL"}[what]
             problems.append(
                 Problem(
                     display_path(entry.file),
@@ -186,12 +196,14 @@ def category_files(catalog_dir: Path) -> list[Path]:
 
 
 def validate_catalog(
-    catalog_dir: Path, later: Collection[tuple[str, int]] = ()
+    catalog_dir: Path, later: Collection[tuple[str, int]] = (), *, warnings: bool = True
 ) -> tuple[Catalog | None, list[Problem]]:
     """The catalog when it has no errors (warnings allowed), and every problem found.
 
     `later` holds (category slug, line) of the entries a pull request added or changed, from
     `tools.automation.changes`: a duplicate is then reported at the pull request's entry.
+    `warnings=False` leaves out the style warnings, for callers that only keep errors: a warning
+    never decides whether the catalog is valid.
     """
     if not catalog_dir.is_dir():
         return None, [Problem(display_path(catalog_dir), 0, "no such catalog folder")]
@@ -205,7 +217,7 @@ def validate_catalog(
         if path.suffix == ".yaml":
             problems.append(Problem(display_path(path), 1, "category files end in .yml; rename this file"))
             continue
-        category, entries, found = _check_file(path)
+        category, entries, found = _check_file(path, warnings)
         problems += found
         all_entries += entries
         if category:
