@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
-from tools.catalog.urls import github_repo, is_web_url, normalize_url, slugify
+from tools.catalog.urls import github_repo, hostname, is_web_url, normalize_url, slugify
 
 
 @pytest.mark.parametrize(
@@ -53,6 +55,30 @@ def test_normalize_url_keeps_different_addresses_apart(left, right):
 )
 def test_github_repo(url, expected):
     assert github_repo(url) == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://Docs.Example.ORG./guide",
+        "http://127.0.0.3:8080/page/1",
+        "https://user:secret@example.org/",
+        "https://[2001:db8::1]:8443/x",
+        "https://example.org?query",
+        "https://example.org#top",
+        "https://münchen.example/",
+        "https://exa mple.org/",
+        "https://example.org:99999/",
+        "mailto:someone@example.org",
+    ],
+)
+def test_hostname_reads_every_address_as_urlsplit_does(url):
+    # The checker's per-host limit and GitHub detection rest on it: a quicker reading, never another one.
+    assert hostname(url) == (urlsplit(url).hostname or "")
+
+
+def test_hostname_of_an_address_urlsplit_refuses_is_empty():
+    assert hostname("https://[not-ipv6/") == ""
 
 
 @pytest.mark.parametrize(

@@ -75,14 +75,26 @@ def normalize_url(url: str) -> str:
     return f"{host}{path}{query}"
 
 
+def hostname(url: str) -> str:
+    """The address's host in lower case, as urlsplit reads it; "" when it has none or cannot be read.
+
+    Asked of every link several times a run: the common plain address is read by one regex.
+    """
+    plain = _PLAIN_WEB_URL.fullmatch(url)
+    if plain:
+        return plain.group(1).lower()
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
 def github_repo(url: str) -> tuple[str, str] | None:
     """`(owner, repo)` for a repository's home on GitHub, else None (a GitHub page deeper than a repo is a plain link)."""
-    if web_url_problem(url.strip()) is not None:
+    text = url.strip()
+    if web_url_problem(text) is not None or hostname(text) not in _GITHUB_HOSTS:
         return None
-    parts = urlsplit(url.strip())
-    if (parts.hostname or "").lower() not in _GITHUB_HOSTS:
-        return None
-    segments = [s for s in parts.path.split("/") if s]
+    segments = [s for s in urlsplit(text).path.split("/") if s]
     if len(segments) != 2:
         return None
     owner, repo = segments[0], segments[1].removesuffix(".git")

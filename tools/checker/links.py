@@ -31,6 +31,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
+from tools.catalog.urls import hostname
 from tools.checker import pages, youtube
 from tools.checker.facts import LinkResult
 from tools.checker.http import FetchError, HttpClient
@@ -63,7 +64,7 @@ def host_of(url: str, settings: Settings) -> str:
     """The host a link's requests go to, for the per-host limit (YouTube videos ask oEmbed)."""
     if youtube.video_url(url):
         url = settings.youtube_oembed_url
-    return (urlsplit(url).hostname or "").lower()
+    return hostname(url)
 
 
 async def check_link(url: str, http: HttpClient, settings: Settings, *, home_page: bool = False) -> LinkResult:
