@@ -558,7 +558,10 @@ def test_search_from_the_header_button_on_a_phone(browser: Browser, base_url: st
 
 
 def run_axe(page: Page, context: str = "document") -> list[str]:
-    # Colours settled: the search overlay fades in, and axe must not judge text halfway there.
+    # Colours settled: the search overlay fades in, and axe must not judge text halfway there. Waiting
+    # for running animations alone was not enough (a fade could start a frame later: contrast 4.1 to
+    # 4.4 on some runs), so transitions are ended at their final state first.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
     page.wait_for_function(
         "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>"
         " done(document.getAnimations().every(a => a.playState !== 'running')))))"
