@@ -13,66 +13,21 @@ connection is reused.
 
 The client (issue 10): httpx's API (Request, Response, errors: what every source reads) over an
 aiohttp transport (tools/checker/transport.py), sent through the transport directly, without
-AsyncClient's cookie, auth and redirect layers, none of which the checker wants. Measured in one
-run on loopback, 2,000 HEADs over 20 hosts at 100 ms, 128 in flight and 10 per host
-(`python -m benchmarks.http_clients` on a busy shared machine; CPU of the sending loop per
-request, then wall; lychee spent 0.19 ms a link in the same conditions):
-    this client, limits and retries included    0.58 ms   2.0 s
-    httpx 0.28, a small pool per origin (before) 1.72 ms   3.6 s  (a run minutes earlier, same set-up)
-    httpx 0.28, one shared AsyncClient           9.7 ms   22 s   (httpcore scans its whole pool per request)
-    httpx2 2.16, one shared AsyncClient          2.7 ms   13 s   (HTTPX's maintained continuation)
-    httpx 0.28 + the httpx-aiohttp transport     0.63 ms   2.8 s
-    aiohttp directly                             0.32 ms   1.8 s
-Runs on this machine differ by about 10% (a later run: this client 0.64, httpx-aiohttp 0.58,
-aiohttp 0.28, httpx2 2.45): the two httpx-over-aiohttp rows are within that noise of each other.
-httpx2 keeps the API but not the speed; aiohttp alone would mean a second API in every source
-for ~0.3 ms a request. The httpx-aiohttp package was not taken: it maps a dropped or refused
+AsyncClient's cookie, auth and redirect layers, none of which the checker wants. Chosen on
+`python -m benchmarks.http_clients` (2,000 HEADs over 20 loopback hosts at 100 ms, 128 in flight
+and 10 per host; CPU of the sending loop per request, then wall; 2026-12-01, 2 cores):
+    this client, limits and retries included    0.40 ms   1.87 s
+    httpx 0.28, one shared AsyncClient           7.01 ms  19.87 s  (httpcore scans its whole pool per request)
+    httpx2 2.16, one shared AsyncClient          1.22 ms   4.15 s  (HTTPX's maintained continuation)
+    httpx 0.28 + the httpx-aiohttp transport     0.40 ms   2.07 s
+    aiohttp directly                             0.20 ms   1.92 s
+httpx2 keeps the API but not the speed. aiohttp alone saves ~0.2 ms a request of CPU but hardly
+any wall time (the loop waits on the network: a bare aiohttp process, benchmarks/floor.py, took
+1.89 s on 2,000 links with asyncio's loop and 1.89 s with uvloop's), and would put a second API
+in every source. The httpx-aiohttp package was not taken: it maps a dropped or refused
 connection to a connect *timeout*, which would turn "HEAD broke, try GET" into "unreachable".
 httpx2 has the same transport interface, so moving to it later changes imports, not this design.
-End to end (`.venv/bin/python -m benchmarks.links --runs 2000x20,10000x50`, 100 ms hosts, lychee
-beside it; main d3b4b45 then this code, back to back at load average 8 to 10 on 2 shared cores,
-so the walls are noise and CPU per link and peak memory are the figures to compare):
-                                         before      after      target
-    2,000 links, 128/10: CPU per link     1.76 ms     1.31 ms    0.8 ms
-    2,000 links, 128/10: peak             78 MB       63 MB
-    10,000 links, 128/10: CPU per link    1.69 ms     0.89 ms
-    10,000 links, 128/10: peak            178 MB      101 MB     100 MB
-    wall / lychee (2,000; 10,000)         6.1x; 7.7x  4.6x; 1.6x  1.1x; 1.15x
-Where it went (profiles of the real command: cProfile, tracemalloc, RSS at each stage):
-asyncio.run() formatted the whole result's repr when it put back the SIGINT handler (a short
-Outcome repr, tools/checker/run.py); per-request header churn (aiohttp's skip-default-headers path,
-the cookie jar asked when no cookie was set); the JSON files dumped from dicts by the pure-Python
-encoder (now pydantic's serializer, same bytes); two models per entry (report and status.json
-now share one) and a 2.2 KB fields-set on each (tools/results.py). What is left at 2,000 links, of
-~2.3 s of CPU: ~0.6 s importing (aiohttp ~0.27, httpx ~0.16, pydantic models ~0.2; rich's
-progress and tenacity now load only when used), ~0.3 s loading the catalog (tools/catalog), ~1.2
-s checking (aiohttp's own request path ~0.3 ms a request, httpx Request/Response objects, the
-per-link URL parsing), ~0.1 s writing. At 10,000 links the ~100 MB peak is ~50 MB of imports
-(aiohttp with ssl ~24), ~18 MB of catalog models, ~17 MB of result models, and the JSON written.
-
-Why the command's wall was ~3x its CPU (speed3): it was not waiting on the network. Timestamps
-per request against benchmarks.hosts (2,000 home pages, 128/10, in one process): one GET per link
-(no HEAD first, no retry), 140 connections opened and 1,860 reused, the body's end found from
-Content-Length (a 300 KB page stops at 64 KiB and drops its connection, no timeout), 122 of 128
-slots busy on average. The event loop was the bottleneck: the entry progress counter
-(tools/checker/progress.py) scanned every entry on each link's answer, O(entries x links), 0.3
-to 0.5 s at 2,000 links and ~17 s at 10,000, all of it blocking the loop while answers waited.
-The rest of the gap was other processes' CPU (load 7 to 10 on 2 cores): in the runs here wall
-was CPU + 0.3 to 1.2 s.
-`.venv/bin/python -m benchmarks.links --runs 2000x20,10000x50`, main 4b9e431 then this branch,
-back to back at load ~6 to 9 (lychee's limits, 128/10, unless said):
-                                            before            after
-    2,000 links: wall, x lychee              3.52 s, 1.98x     3.03 s, 1.78x
-    2,000 links: CPU per link                1.52 ms           1.27 ms
-    2,000 links again (load ~3): wall; CPU   3.47 s; 1.60 ms   3.28 s; 1.44 ms   (lychee 1.7 s)
-    10,000 links: wall, x lychee             27.65 s, 3.39x    11.19 s, 1.38x
-    10,000 links: CPU per link               2.65 ms           0.94 ms
-    10,000 links at 64/4: wall, x lychee     22.85 s, 1.42x    19.72 s, 1.23x
-Phases of the 2,000-link command after the fix (wall / CPU, s): imports 0.81 / 0.76, catalog
-0.54 / 0.33, checks 2.09 / 1.43 (ideal 1.56), reports and status 0.28 / 0.22, interpreter start
-and teardown ~0.35.
-What keeps it above lychee is CPU, not waiting: ~1.1 s before the first request and ~0.7 ms of
-the loop per request.
+End to end, `awesome check` against lychee and a bare Python process: benchmarks/links.py.
 """
 
 from __future__ import annotations
