@@ -8,7 +8,7 @@ from functools import partial
 from tools.checker.facts import LinkResult
 from tools.checker.history import escalate as escalate_at
 from tools.checker.history import merge_figures, offline, update_history
-from tools.results import EntryResult, LinkHistory
+from tools.results import EntryResult, LinkHistory, StatusFile
 
 A, B = "https://a.example/", "https://b.example/"
 # Fifteen days after the streaks below began: past the 14-day span (tests/realworld has the span's own tests).
@@ -82,3 +82,17 @@ def test_the_history_is_kept_in_address_order_whatever_order_the_answers_came_in
     second = update_history(first, {B: LinkResult(B, "ok", 200), C: refused(C)}, {A, B, C}, "2026-11-02T00:00:00Z")
     assert list(first) == [A, C]
     assert list(second) == [A, B, C]
+
+
+def test_a_hand_edited_record_advanced_by_a_run_keeps_the_files_key_order() -> None:
+    # assemble builds status.json without validating: a record missing keys (a hand edit) that this
+    # run advanced must come out in the order loading the file gives, as the old code wrote it, or the
+    # next run rewrites the record's lines for nothing.
+    hand: dict[str, LinkHistory] = {
+        A: {"last_ok": "2026-01-01T00:00:00Z", "note": "moved servers"},  # type: ignore[typeddict-unknown-key]
+        B: {"last_ok": "2026-01-01T00:00:00Z", "failures": 1},
+    }
+    history = update_history(hand, {A: refused(A), B: LinkResult(B, "ok", 200)}, {A, B}, "2026-11-01T00:00:00Z")
+    read_back = StatusFile.model_validate({"history": history}).history
+    assert [list(record) for record in history.values()] == [list(record) for record in read_back.values()]
+    assert list(history[A]) == ["failures", "first_failure", "last_ok", "note"]

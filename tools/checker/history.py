@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
+from typing import cast
 from urllib.parse import urlsplit
 
 from tools.checker.facts import LinkResult
@@ -70,8 +71,24 @@ def update_history(
             record["first_failure"] = None
             if result.status in ("ok", "moved"):
                 record["last_ok"] = now
+        history[url] = _in_file_order(record)
     # By address: status.json is committed, and answers arrive in a different order on every run.
     return dict(sorted(history.items()))
+
+
+_FIELDS = tuple(LinkHistory.__annotations__)  # failures, first_failure, last_ok: the file's order
+
+
+def _in_file_order(record: LinkHistory) -> LinkHistory:
+    """The record's keys in status.json's order (its fields, then any others), as loading the file gives them.
+
+    status.json is written without validating it again (tools.checker.assemble), so a record a
+    person edited with keys missing or moved would otherwise be written in the order the keys were
+    added here, and rewritten once more by the next run.
+    """
+    keys = cast(dict[str, object], record)
+    ordered = {key: keys[key] for key in _FIELDS if key in keys}
+    return cast(LinkHistory, {**ordered, **keys})
 
 
 def escalate(result: LinkResult, record: LinkHistory | None, *, now: datetime, dead_after_days: int) -> LinkResult:
