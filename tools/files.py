@@ -11,12 +11,7 @@ from typing import Any
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
-
-
-def write_bytes_atomic(path: Path, *parts: bytes) -> None:
-    """`parts` one after the other (not joined first: a report can be megabytes)."""
-    write_chunks_atomic(path, parts)
+    write_chunks_atomic(path, [text.encode("utf-8")])
 
 
 def write_chunks_atomic(path: Path, parts: Iterable[bytes]) -> None:

@@ -106,7 +106,7 @@ async def check_link(url: str, http: HttpClient, settings: Settings, *, home_pag
             return LinkResult(url, "unknown", answer.status, reason="redirect to an invalid address")
         if target.scheme not in ("http", "https"):
             return LinkResult(url, "unknown", answer.status, reason="redirect to a non-web address")
-        if (service := pages.parking_host(target.host)) and not pages.parking_host(urlsplit(url).hostname or ""):
+        if (service := pages.parking_host(target.host)) and not pages.parking_host(hostname(url)):
             return LinkResult(
                 url, "dead", answer.status, reason=f"redirects to {service}, a domain parking or sale service"
             )
